@@ -1,0 +1,14 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const DEFAULT_CONCURRENCY = 5;
+
+/** Goes into an operation's Options collection; the router reads it for per-item operations. */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 20 },
+	default: DEFAULT_CONCURRENCY,
+	description:
+		'How many items are sent to Autoenhance at the same time. Outputs keep the order of the input items.',
+};

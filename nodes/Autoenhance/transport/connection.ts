@@ -1,0 +1,68 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export const CREDENTIAL_TYPE = 'autoenhanceApi';
+
+/** Every kind of n8n context our two nodes call the API from. */
+export type AutoenhanceContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| IWebhookFunctions
+	| IHookFunctions
+	| ILoadOptionsFunctions;
+
+export interface Connection {
+	/** The API origin and path prefix from the credential, without a trailing slash. */
+	baseUrl: string;
+	/** Headers the credential asks for besides the API key, which n8n adds itself. */
+	headers: Record<string, string>;
+	/** Values that must never appear in an error message. */
+	secrets: string[];
+}
+
+export async function getConnection(this: AutoenhanceContext): Promise<Connection> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	return {
+		baseUrl: parseBaseUrl.call(this, credentials.baseUrl),
+		headers: optionalHeaders(credentials),
+		secrets: [credentials.apiKey, credentials.webhookToken].filter(
+			(secret): secret is string => typeof secret === 'string' && secret.length > 0,
+		),
+	};
+}
+
+export function parseHttpUrl(text: string): URL | undefined {
+	try {
+		const url = new URL(text);
+		return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function parseBaseUrl(this: AutoenhanceContext, value: unknown): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!parseHttpUrl(text)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The Base URL in the Autoenhance credential is not an http(s) URL: "${text}"`,
+			{ description: 'Use https://api.autoenhance.ai, or the http(s) address of your sandbox.' },
+		);
+	}
+	return text.replace(/\/+$/, '');
+}
+
+function optionalHeaders(credentials: ICredentialDataDecryptedObject): Record<string, string> {
+	const headers: Record<string, string> = {};
+	const apiVersion = typeof credentials.apiVersion === 'string' ? credentials.apiVersion.trim() : '';
+	if (apiVersion) headers['x-api-version'] = apiVersion;
+	if (credentials.devMode === true) headers['x-dev-mode'] = 'true';
+	return headers;
+}

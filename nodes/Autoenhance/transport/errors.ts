@@ -1,0 +1,163 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { Failure } from './retry';
+
+/** Which request failed, in words a workflow builder recognises. */
+export interface RequestTarget {
+	/** Who answered: the Autoenhance API, the storage host taking the upload, or the host serving the image. */
+	host: 'api' | 'upload' | 'asset';
+	/** What the request was about, e.g. `image "3f2…"`; used in "not found" messages. */
+	subject?: string;
+	origin: string;
+	itemIndex?: number;
+}
+
+const HOST_NAMES: Record<RequestTarget['host'], string> = {
+	api: 'Autoenhance',
+	upload: 'The upload host',
+	asset: 'The image download host',
+};
+
+export function failureToError(
+	node: INode,
+	failure: Failure,
+	target: RequestTarget,
+	attempts: number,
+	secrets: string[],
+): NodeApiError {
+	const { message, description } =
+		failure.kind === 'network'
+			? describeNetworkFailure(failure, target, attempts)
+			: describeHttpFailure(failure, target, attempts);
+	const httpCode = failure.kind === 'http' ? String(failure.statusCode) : undefined;
+	const response: JsonObject =
+		failure.kind === 'http'
+			? { statusCode: failure.statusCode, body: redact(bodyText(failure.body), secrets) }
+			: { code: failure.code };
+	return new NodeApiError(node, response, {
+		message: redact(message, secrets),
+		description: redact(description, secrets),
+		httpCode,
+		itemIndex: target.itemIndex,
+	});
+}
+
+function describeNetworkFailure(
+	failure: Extract<Failure, { kind: 'network' }>,
+	target: RequestTarget,
+	attempts: number,
+) {
+	return {
+		message: `Could not reach ${HOST_NAMES[target.host].replace(/^The/, 'the')} at ${target.origin} (${failure.code})`,
+		description: `${failure.message}. ${tried(attempts)}Check the Base URL in the Autoenhance credential and that this n8n can reach it.`,
+	};
+}
+
+function describeHttpFailure(
+	failure: Extract<Failure, { kind: 'http' }>,
+	target: RequestTarget,
+	attempts: number,
+) {
+	const { statusCode } = failure;
+	const serverText = serverMessage(failure.body);
+	const host = HOST_NAMES[target.host];
+	if (target.host === 'upload' && statusCode === 403) {
+		return {
+			message: `${host} refused the upload (${serverText || 'HTTP 403'})`,
+			description:
+				'Presigned upload URLs expire, and are signed for one Content-Type: the one given when the image was created, or application/octet-stream when none was. Create the image again to get a fresh URL.',
+		};
+	}
+	if (statusCode === 401) {
+		return {
+			message: `${host} did not accept the API key (HTTP 401)`,
+			description:
+				'Check the API key in the Autoenhance credential: it is shown on the API page of the Autoenhance web app.',
+		};
+	}
+	if (statusCode === 402) {
+		return {
+			message: `${host} says there are not enough credits for this (HTTP 402)`,
+			description: `${serverText} Full-size downloads need credits or a paid plan; Development Mode in the credential downloads watermarked images without spending credits.`.trim(),
+		};
+	}
+	if (statusCode === 403) {
+		return {
+			message: `${host} refused this request (HTTP 403)`,
+			description: serverText || 'The API key is not allowed to do this.',
+		};
+	}
+	if (statusCode === 404) {
+		return {
+			message: `${capitalise(target.subject ?? 'the requested resource')} was not found in Autoenhance`,
+			description: 'Check the ID: it may belong to another account, or have been deleted.',
+		};
+	}
+	if (statusCode === 400 || statusCode === 409 || statusCode === 422) {
+		const fields = fieldMessages(failure.body);
+		return {
+			message: `${host} rejected the request: ${fields.length ? fields.join('; ') : serverText || `HTTP ${statusCode}`}`,
+			description: fields.length && serverText ? serverText : `HTTP ${statusCode}`,
+		};
+	}
+	if (statusCode === 429) {
+		const wait = failure.retryAfterMs === undefined ? '' : ` Try again in ${Math.ceil(failure.retryAfterMs / 1000)} s.`;
+		return {
+			message: `${host} is rate limiting requests (HTTP 429)`,
+			description: `${tried(attempts)}${wait}`.trim() || 'Try again later.',
+		};
+	}
+	return {
+		message: `${host} answered HTTP ${statusCode}${statusCode >= 500 ? ': it is having trouble' : ''}`,
+		description: `${serverText ? serverText + ' ' : ''}${tried(attempts)}`.trim() || `HTTP ${statusCode}`,
+	};
+}
+
+function tried(attempts: number): string {
+	return attempts > 1 ? `Gave up after ${attempts} attempts. ` : '';
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The `detail` of an APIFlask 422: `{ json: { image_name: ['Missing data…'] } }` → `image_name: Missing data…`. */
+export function fieldMessages(body: unknown): string[] {
+	const detail = isObject(body) ? body.detail : undefined;
+	if (!isObject(detail)) return [];
+	const messages: string[] = [];
+	for (const fields of Object.values(detail)) {
+		if (!isObject(fields)) continue;
+		for (const [field, problems] of Object.entries(fields)) {
+			messages.push(`${field}: ${Array.isArray(problems) ? problems.join(' ') : String(problems)}`);
+		}
+	}
+	return messages;
+}
+
+function serverMessage(body: unknown): string {
+	if (isObject(body) && typeof body.message === 'string') return body.message;
+	if (typeof body !== 'string') return '';
+	const s3Code = /<Code>([^<]*)<\/Code>/.exec(body)?.[1];
+	const s3Message = /<Message>([^<]*)<\/Message>/.exec(body)?.[1];
+	if (s3Code) return s3Message ? `${s3Code}: ${s3Message}` : s3Code;
+	return body.length <= 300 ? body.trim() : '';
+}
+
+function bodyText(body: unknown): string {
+	if (typeof body === 'string') return body.slice(0, 2000);
+	try {
+		return JSON.stringify(body ?? null).slice(0, 2000);
+	} catch {
+		return '';
+	}
+}
+
+export function redact(text: string, secrets: string[]): string {
+	return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,86 @@
+import { sleepWithAbort } from 'n8n-workflow';
+
+export const RETRY_POLICY = {
+	maxAttempts: 5,
+	baseDelayMs: 400,
+	maxDelayMs: 8_000,
+	/** A longer Retry-After than this is not waited for: the error says when to come back instead. */
+	maxRetryAfterMs: 30_000,
+	/** No retry starts once this much time has gone by since the first attempt. */
+	totalBudgetMs: 90_000,
+};
+
+/** What one attempt ended with, when it did not end with a usable response. */
+export type Failure =
+	| { kind: 'http'; statusCode: number; body: unknown; retryAfterMs?: number }
+	| { kind: 'network'; code: string; message: string };
+
+export type AttemptResult<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+export interface RetryOutcome<T> {
+	result: AttemptResult<T>;
+	attempts: number;
+}
+
+const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** The request never reached a server, so repeating it cannot do anything twice. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED']);
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'UND_ERR_SOCKET',
+]);
+
+/**
+ * Whether a failed attempt may be repeated. A request that is not safe to repeat (a POST whose
+ * effect could happen twice) is repeated only when the server certainly did not act on it:
+ * a 429, or a connection that was never made.
+ */
+export function isRetryable(failure: Failure, safeToRepeat: boolean): boolean {
+	if (failure.kind === 'http') {
+		return failure.statusCode === 429 || (safeToRepeat && TRANSIENT_STATUS.has(failure.statusCode));
+	}
+	if (NOT_SENT_CODES.has(failure.code)) return true;
+	return safeToRepeat && TRANSIENT_NETWORK_CODES.has(failure.code);
+}
+
+/** Exponential backoff with jitter; a server's Retry-After wins when it asks for longer. */
+export function delayBeforeRetry(failedAttempt: number, failure: Failure, random = Math.random): number {
+	const exponential = Math.min(RETRY_POLICY.maxDelayMs, RETRY_POLICY.baseDelayMs * 2 ** (failedAttempt - 1));
+	const jittered = exponential / 2 + random() * (exponential / 2);
+	const asked = failure.kind === 'http' ? failure.retryAfterMs : undefined;
+	return asked === undefined ? jittered : Math.max(asked, jittered);
+}
+
+/** Parses Retry-After, given in seconds or as an HTTP date. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export async function withRetries<T>(
+	attempt: () => Promise<AttemptResult<T>>,
+	options: { safeToRepeat: boolean; abortSignal?: AbortSignal },
+): Promise<RetryOutcome<T>> {
+	const startedAt = Date.now();
+	for (let attempts = 1; ; attempts++) {
+		const result = await attempt();
+		if (result.ok || attempts >= RETRY_POLICY.maxAttempts) return { result, attempts };
+		if (!isRetryable(result.failure, options.safeToRepeat)) return { result, attempts };
+		const delay = delayBeforeRetry(attempts, result.failure);
+		const elapsed = Date.now() - startedAt;
+		if (delay > RETRY_POLICY.maxRetryAfterMs || elapsed + delay > RETRY_POLICY.totalBudgetMs) {
+			return { result, attempts };
+		}
+		await sleepWithAbort(delay, options.abortSignal);
+	}
+}

@@ -1,0 +1,128 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { AutoenhanceContext } from './connection';
+import { CREDENTIAL_TYPE } from './connection';
+import type { RequestTarget } from './errors';
+import { failureToError } from './errors';
+import type { AttemptResult } from './retry';
+import { parseRetryAfter, withRetries } from './retry';
+
+export interface HttpResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+export interface SendOptions {
+	/** Adds the API key: only ever for requests to the credential's own base URL. */
+	authenticated: boolean;
+	/** Whether repeating the request after an unclear failure cannot do anything twice. */
+	safeToRepeat: boolean;
+	secrets: string[];
+	/** Gives a fresh request body for each attempt: a stream can be read only once. */
+	openBody?: () => Promise<Buffer | NodeJS.ReadableStream>;
+}
+
+const ERROR_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Sends one request with the retry policy and returns the first response below 400 (redirects
+ * are not followed here, so a 302 comes back as it is). Anything else becomes a NodeApiError.
+ */
+export async function send(
+	this: AutoenhanceContext,
+	request: IHttpRequestOptions,
+	target: RequestTarget,
+	options: SendOptions,
+): Promise<HttpResponse> {
+	const abortSignal = cancelSignal(this);
+	const full: IHttpRequestOptions = {
+		...request,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		abortSignal,
+	};
+	const { openBody } = options;
+	// n8n's request type does not list streams, but its HTTP client sends them as they are.
+	const nextRequest = async () => (openBody ? { ...full, body: (await openBody()) as Buffer } : full);
+	const { result, attempts } = await withRetries(
+		async () => attempt(this, await nextRequest(), options.authenticated),
+		{ safeToRepeat: options.safeToRepeat, abortSignal },
+	);
+	if (result.ok) return result.value;
+	throw failureToError(this.getNode(), result.failure, target, attempts, options.secrets);
+}
+
+async function attempt(
+	context: AutoenhanceContext,
+	request: IHttpRequestOptions,
+	authenticated: boolean,
+): Promise<AttemptResult<HttpResponse>> {
+	let response: HttpResponse;
+	try {
+		response = authenticated
+			? await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request)
+			: await context.helpers.httpRequest(request);
+	} catch (error) {
+		destroyBody(request.body);
+		const code = errorCode(error);
+		if (code === 'ERR_CANCELED') {
+			throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
+		}
+		return { ok: false, failure: { kind: 'network', code, message: networkMessage(error, code) } };
+	}
+	if (response.statusCode < 400) return { ok: true, value: response };
+	return {
+		ok: false,
+		failure: {
+			kind: 'http',
+			statusCode: response.statusCode,
+			body: await readSmallBody(response.body),
+			retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+		},
+	};
+}
+
+function cancelSignal(context: AutoenhanceContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+/** n8n wraps request errors in a NodeApiError whose cause is the original socket or HTTP error. */
+function errorCode(error: { code?: unknown; cause?: { code?: unknown } }): string {
+	const code = error.cause?.code ?? error.code;
+	return typeof code === 'string' ? code : 'EUNKNOWN';
+}
+
+function networkMessage(error: { message?: unknown; cause?: { message?: unknown } }, code: string): string {
+	const message = error.cause?.message ?? error.message;
+	return typeof message === 'string' && message ? message : code;
+}
+
+/** Error bodies arrive as streams when the request asked for one; they are short, so read them. */
+async function readSmallBody(body: unknown): Promise<unknown> {
+	if (!isReadable(body)) return Buffer.isBuffer(body) ? parseText(body.toString('utf8')) : body;
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body) {
+		if (size < ERROR_BODY_LIMIT) chunks.push(Buffer.from(chunk));
+		size += chunk.length;
+	}
+	return parseText(Buffer.concat(chunks).toString('utf8').slice(0, ERROR_BODY_LIMIT));
+}
+
+function parseText(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+function destroyBody(body: unknown): void {
+	if (isReadable(body) && 'destroy' in body && typeof body.destroy === 'function') body.destroy();
+}
+
+export function isReadable(body: unknown): body is NodeJS.ReadableStream & AsyncIterable<Buffer> {
+	return typeof body === 'object' && body !== null && typeof (body as { pipe?: unknown }).pipe === 'function';
+}
