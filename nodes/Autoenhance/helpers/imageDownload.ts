@@ -1,0 +1,163 @@
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import type { BinaryContext } from '../transport';
+import { downloadBinary } from '../transport';
+
+export type ImageVersion = 'preview' | 'full' | 'original';
+
+const VERSION_OPTIONS: Record<ImageVersion, INodePropertyOptions> = {
+	preview: {
+		name: 'Enhanced Preview (Free)',
+		value: 'preview',
+		description: 'A lower-resolution version of the enhanced photo; spends no credit',
+	},
+	full: {
+		name: 'Enhanced Full Size (Spends a Credit)',
+		value: 'full',
+		description:
+			'The full-resolution enhanced photo. The first full download of each image spends one Autoenhance credit (none in Development Mode, which watermarks it).',
+	},
+	original: { name: 'Original', value: 'original', description: 'The photo as it was uploaded' },
+};
+
+/** The "which image" choice; `original` only where the original makes sense. */
+export function imageVersionField(versions: ImageVersion[], extra: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Image Version',
+		name: 'imageVersion',
+		type: 'options',
+		default: 'preview',
+		description: 'Which image to download. Full size spends a credit; the preview is free.',
+		options: versions.map((version) => VERSION_OPTIONS[version]),
+		...extra,
+	};
+}
+
+export function downloadOptionsField(extra: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Download Options',
+		name: 'downloadOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Format',
+				name: 'format',
+				type: 'options',
+				default: 'jpeg',
+				options: [
+					{ name: 'JPEG', value: 'jpeg' },
+					{ name: 'PNG', value: 'png' },
+					{ name: 'WebP', value: 'webp' },
+				],
+				description: 'The file format to download',
+			},
+			{
+				displayName: 'Max Width (Pixels)',
+				name: 'maxWidth',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 2048,
+				description: 'Scale the image down to at most this width',
+			},
+			{
+				displayName: 'Output Binary Field',
+				name: 'outputBinaryPropertyName',
+				type: 'string',
+				default: 'data',
+				description: 'The binary field the downloaded image is put into',
+			},
+			{
+				displayName: 'Quality',
+				name: 'quality',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 90 },
+				default: 85,
+				description: 'Compression quality from 1 to 90; higher is larger and sharper',
+			},
+			{
+				displayName: 'Scale',
+				name: 'scale',
+				type: 'number',
+				typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 },
+				default: 1,
+				description: 'Scale factor from 0 to 1, e.g. 0.5 for half the width and height',
+			},
+			{
+				displayName: 'Watermark',
+				name: 'watermark',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to put the Autoenhance watermark on the image',
+			},
+		],
+		...extra,
+	};
+}
+
+export interface ImageToDownload {
+	imageId: string;
+	imageName?: string;
+	version: ImageVersion;
+	options: IDataObject;
+	itemIndex?: number;
+}
+
+const QUERY_OPTIONS: Record<string, string> = {
+	format: 'format',
+	quality: 'quality',
+	maxWidth: 'max_width',
+	scale: 'scale',
+	watermark: 'watermark',
+};
+
+/** Downloads one image into n8n's binary store, keyed by the chosen output field. */
+export async function downloadImage(this: BinaryContext, image: ImageToDownload): Promise<IBinaryKeyData> {
+	const qs: IDataObject = {};
+	for (const [option, param] of Object.entries(QUERY_OPTIONS)) {
+		if (image.options[option] !== undefined) qs[param] = image.options[option];
+	}
+	if (image.version !== 'original') qs.preview = image.version === 'preview';
+	const endpoint = image.version === 'original' ? 'original' : 'enhanced';
+	const binary = await downloadBinary.call(this, {
+		path: `/v3/images/${encodeURIComponent(image.imageId)}/${endpoint}`,
+		qs,
+		fileName: fileNameFor(image),
+		subject: `image "${image.imageId}"`,
+		itemIndex: image.itemIndex,
+	});
+	const property = (image.options.outputBinaryPropertyName as string | undefined)?.trim() || 'data';
+	return { [property]: binary };
+}
+
+/** Downloads an image (an API object) as the `imageVersion` and `downloadOptions` fields ask. */
+export async function downloadChosenImage(
+	this: IExecuteFunctions,
+	image: IDataObject,
+	itemIndex: number,
+): Promise<IBinaryKeyData> {
+	return await downloadImage.call(this, {
+		imageId: String(image.image_id),
+		imageName: typeof image.image_name === 'string' ? image.image_name : undefined,
+		version: this.getNodeParameter('imageVersion', itemIndex, 'preview') as ImageVersion,
+		options: this.getNodeParameter('downloadOptions', itemIndex, {}) as IDataObject,
+		itemIndex,
+	});
+}
+
+const EXTENSIONS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' };
+
+function fileNameFor(image: ImageToDownload): string {
+	const name = image.imageName?.trim() || image.imageId;
+	if (image.version === 'original' && image.options.format === undefined) return name;
+	const base = name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+	const extension = EXTENSIONS[(image.options.format as string | undefined) ?? 'jpeg'] ?? 'jpg';
+	return `${base}.${extension}`;
+}

@@ -1,0 +1,143 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+
+import { apiRequest } from '../transport';
+
+export interface WaitSettings {
+	firstIntervalSeconds: number;
+	maxWaitSeconds: number;
+	onTimeout: 'fail' | 'returnLastState';
+}
+
+/** Go into an operation's Options collection beside `waitForCompletion`. */
+export const waitOptions: INodeProperties[] = [
+	{
+		displayName: 'First Check After (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 0.2 },
+		default: 1,
+		description:
+			'When waiting for completion: the status is checked at once, then after this long, with the gap growing to at most 10 seconds',
+	},
+	{
+		displayName: 'Max Wait (Seconds)',
+		name: 'maxWait',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 600,
+		description: 'When waiting for completion: how long to wait before giving up',
+	},
+	{
+		displayName: 'On Timeout',
+		name: 'onTimeout',
+		type: 'options',
+		default: 'fail',
+		description: 'When waiting for completion: what to do if Max Wait passes first',
+		options: [
+			{ name: 'Fail', value: 'fail', description: 'Stop with an error naming the image or order and its last status' },
+			{ name: 'Return Last State', value: 'returnLastState', description: 'Pass on the image or order as it is' },
+		],
+	},
+];
+
+const MAX_INTERVAL_MS = 10_000;
+const GROWTH = 1.25;
+
+export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		firstIntervalSeconds: (options.pollInterval as number | undefined) ?? 1,
+		maxWaitSeconds: (options.maxWait as number | undefined) ?? 600,
+		onTimeout: options.onTimeout === 'returnLastState' ? 'returnLastState' : 'fail',
+	};
+}
+
+type Progress = 'done' | 'pending' | { failed: string };
+
+export async function waitForImage(
+	this: IExecuteFunctions,
+	imageId: string,
+	settings: WaitSettings,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const subject = `image "${imageId}"`;
+	return await pollUntilDone.call(this, {
+		subject,
+		settings,
+		itemIndex,
+		fetch: async () =>
+			await apiRequest.call(this, { method: 'GET', path: `/v3/images/${encodeURIComponent(imageId)}`, subject, itemIndex }),
+		progress: imageProgress,
+		describe: (image) => `status "${String(image.status)}"`,
+	});
+}
+
+/** An order is done once it is neither merging brackets nor processing images. */
+export async function waitForOrder(
+	this: IExecuteFunctions,
+	orderId: string,
+	settings: WaitSettings,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const subject = `order "${orderId}"`;
+	return await pollUntilDone.call(this, {
+		subject,
+		settings,
+		itemIndex,
+		fetch: async () =>
+			await apiRequest.call(this, { method: 'GET', path: `/v3/orders/${encodeURIComponent(orderId)}`, subject, itemIndex }),
+		progress: (order) => (order.is_merging || order.is_processing ? 'pending' : 'done'),
+		describe: (order) =>
+			`status "${String(order.status)}" (merging: ${String(order.is_merging)}, processing: ${String(order.is_processing)})`,
+	});
+}
+
+function imageProgress(image: IDataObject): Progress {
+	if (image.status === 'error' || image.status === 'expired' || image.error === true) {
+		return { failed: typeof image.status_reason === 'string' && image.status_reason ? image.status_reason : String(image.status) };
+	}
+	return image.status === 'processed' ? 'done' : 'pending';
+}
+
+async function pollUntilDone(
+	this: IExecuteFunctions,
+	poll: {
+		subject: string;
+		settings: WaitSettings;
+		itemIndex?: number;
+		fetch: () => Promise<IDataObject>;
+		progress: (state: IDataObject) => Progress;
+		describe: (state: IDataObject) => string;
+	},
+): Promise<IDataObject> {
+	const { settings, itemIndex } = poll;
+	const deadline = Date.now() + settings.maxWaitSeconds * 1000;
+	let interval = settings.firstIntervalSeconds * 1000;
+	for (;;) {
+		const state = await poll.fetch();
+		const progress = poll.progress(state);
+		if (progress === 'done') return state;
+		if (progress !== 'pending') {
+			throw new NodeOperationError(this.getNode(), `Autoenhance could not enhance ${poll.subject}: ${progress.failed}`, {
+				itemIndex,
+				description: 'Check the photo: Autoenhance reports this when it cannot read or process the file.',
+			});
+		}
+		const remaining = deadline - Date.now();
+		if (remaining <= 0) {
+			if (settings.onTimeout === 'returnLastState') return state;
+			throw new NodeOperationError(
+				this.getNode(),
+				`${capitalise(poll.subject)} did not finish within ${settings.maxWaitSeconds} s; last ${poll.describe(state)}`,
+				{ itemIndex, description: 'Raise Max Wait in the options, or let a trigger pick up the result later.' },
+			);
+		}
+		await sleepWithAbort(Math.min(interval, remaining), this.getExecutionCancelSignal());
+		interval = Math.min(interval * GROWTH, Math.max(MAX_INTERVAL_MS, settings.firstIntervalSeconds * 1000));
+	}
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
