@@ -1,0 +1,134 @@
+// Fault injection. Rules are checked in order for every request on every listener; all
+// matching rules whose chance (seeded) comes up apply: 'latency' and 'slowBody' add up and
+// let the request through, 'status' and 'drop' end it.
+
+const KINDS = ['status', 'drop', 'slowBody', 'latency'];
+const LISTENERS = ['api', 'upload', 'asset'];
+const SLOW_BODY_PIECES = 10;
+
+/** mulberry32: a tiny seeded PRNG, so a run with the same seed injects the same faults. */
+function mulberry32(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let x = state;
+		x = Math.imul(x ^ (x >>> 15), x | 1);
+		x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+		return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function fail(message) {
+	throw new TypeError(`fault rule: ${message}`);
+}
+
+/** Checks a rule and turns its JSON form ({"pathRegex": "…"}) into the in-process one. */
+function normalizeRule(rule) {
+	if (typeof rule !== 'object' || rule === null) fail('must be an object');
+	const { kind, listener, status, probability = 1, times = Infinity } = rule;
+	if (!KINDS.includes(kind)) fail(`kind must be one of ${KINDS.join(', ')}`);
+	if (listener !== undefined && !LISTENERS.includes(listener)) fail(`unknown listener ${listener}`);
+	if (kind === 'status' && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
+		fail('status must be an HTTP error code (e.g. 429, 500, 502, 503)');
+	}
+	if (!(probability >= 0 && probability <= 1)) fail('probability must be within 0..1');
+	const path = rule.pathRegex !== undefined ? new RegExp(rule.pathRegex) : rule.path;
+	const retryAfter = rule.retryAfter ?? (status === 429 ? 1 : undefined);
+	return { ...rule, path, probability, times: times ?? Infinity, retryAfter, delayMs: rule.delayMs ?? 0 };
+}
+
+function matches(rule, listener, method, path) {
+	if (rule.listener && rule.listener !== listener) return false;
+	if (rule.method && rule.method.toUpperCase() !== method) return false;
+	if (rule.path instanceof RegExp) return rule.path.test(path);
+	return rule.path === undefined || path.startsWith(rule.path);
+}
+
+export class FaultInjector {
+	#seed;
+	#random;
+	#rules = [];
+	injected = 0;
+
+	constructor(seed) {
+		this.#seed = seed;
+		this.#random = mulberry32(seed);
+	}
+
+	/** Replaces the rules and restarts the seeded sequence, so each set of rules repeats. */
+	set(rules) {
+		this.#rules = rules.map(normalizeRule).map((rule) => ({ ...rule, used: 0 }));
+		this.#random = mulberry32(this.#seed);
+	}
+
+	/** The rules that fire for this request (each firing counts towards `times`). */
+	draw(listener, method, path) {
+		const fired = [];
+		for (const rule of this.#rules) {
+			if (rule.used >= rule.times || !matches(rule, listener, method, path)) continue;
+			if (rule.probability < 1 && this.#random() >= rule.probability) continue;
+			rule.used += 1;
+			this.injected += 1;
+			fired.push(rule);
+			if (rule.kind === 'status' || rule.kind === 'drop') break;
+		}
+		return fired;
+	}
+}
+
+/** Label of a fired rule in the request record: '429', '503', 'drop', 'slowBody', 'latency'. */
+export const faultLabel = (rule) => (rule.kind === 'status' ? String(rule.status) : rule.kind);
+
+const lastFunction = (...args) => args.findLast((arg) => typeof arg === 'function');
+const toBuffer = (chunk, encoding) =>
+	Buffer.from(chunk, typeof encoding === 'string' ? encoding : undefined);
+
+/**
+ * Makes `res` send its body in SLOW_BODY_PIECES pieces with pauses adding up to `delayMs`
+ * (headers go out at once). Writes are queued and acknowledged with 'drain', so piped
+ * streams keep their backpressure.
+ */
+export function paceResponse(res, delayMs, sleep) {
+	const [write, end, writeHead] = [res.write, res.end, res.writeHead].map((f) => f.bind(res));
+	let declaredLength = NaN;
+	let pausesLeft = SLOW_BODY_PIECES;
+	let queue = Promise.resolve();
+
+	const trickle = async (chunk, encoding) => {
+		const bytes = toBuffer(chunk, encoding);
+		const size = declaredLength > 0 ? Math.ceil(declaredLength / SLOW_BODY_PIECES) : 16384;
+		for (let at = 0; at < bytes.length && !res.destroyed; at += size) {
+			write(bytes.subarray(at, at + size));
+			if (pausesLeft > 0) {
+				pausesLeft -= 1;
+				await sleep(delayMs / SLOW_BODY_PIECES);
+			}
+		}
+	};
+	const enqueue = (step) => {
+		queue = queue.then(step).catch((error) => res.destroy(error));
+		return queue;
+	};
+
+	res.writeHead = (status, ...rest) => {
+		const headers = rest.find((arg) => typeof arg === 'object' && arg !== null) ?? {};
+		declaredLength = Number(headers['content-length'] ?? res.getHeader('content-length'));
+		return writeHead(status, ...rest);
+	};
+	res.write = (chunk, encoding, callback) => {
+		enqueue(async () => {
+			await trickle(chunk, encoding);
+			lastFunction(encoding, callback)?.();
+			res.emit('drain');
+		});
+		return false;
+	};
+	res.end = (chunk, encoding, callback) => {
+		const hasChunk = chunk !== undefined && chunk !== null && typeof chunk !== 'function';
+		enqueue(async () => {
+			if (hasChunk) await trickle(chunk, encoding);
+			end(lastFunction(chunk, encoding, callback));
+		});
+		return res;
+	};
+}

@@ -1,0 +1,35 @@
+// Image status over time: waiting → (upload, reprocess or merge) processing → processed,
+// or error when a source file is empty or starts with the ASCII marker CORRUPT.
+import { isOrderProcessing, touchOrder } from './state.mjs';
+import { notifyImageProcessed } from './webhooks.mjs';
+
+const UNREADABLE_REASON = 'The uploaded file is not a readable image';
+const CORRUPT_MARKER = Buffer.from('CORRUPT', 'latin1');
+
+const isUnreadable = (blob) =>
+	blob.size === 0 || blob.head.subarray(0, CORRUPT_MARKER.length).equals(CORRUPT_MARKER);
+
+function finishProcessing(core, image, generation) {
+	if (core.images.get(image.image_id) !== image || image.generation !== generation) return;
+	const failed = image.sources.some(isUnreadable);
+	image.status = failed ? 'error' : 'processed';
+	image.status_reason = failed ? UNREADABLE_REASON : null;
+	const order = core.orders.get(image.order_id);
+	if (order) touchOrder(order);
+	notifyImageProcessed(core, image, order ? isOrderProcessing(core, order) : false);
+}
+
+/** Starts (or restarts) processing; a later restart makes an earlier timer a no-op. */
+export function startProcessing(core, image) {
+	image.status = 'processing';
+	image.status_reason = null;
+	image.generation = (image.generation ?? 0) + 1;
+	const generation = image.generation;
+	core.timers.after(core.config.processingMs, () => finishProcessing(core, image, generation));
+}
+
+/** An upload finished: a plain image starts processing; brackets wait for merge/process. */
+export function onUploaded(core, blob) {
+	const image = core.images.get(blob.ownerImageId);
+	if (image && image.blob === blob && !image.is_bracket) startProcessing(core, image);
+}
