@@ -1,0 +1,12 @@
+// End-to-end tests: the packed package inside a real n8n (n8n-runtime/, installed by
+// scripts/install-n8n.mjs) against the fake Autoenhance server. Each n8n command boots n8n
+// (~5 s), so tests are slow and share one machine: one file at a time.
+export default {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.mjs'],
+	transform: {},
+	maxWorkers: 1,
+	testTimeout: 300_000,
+	slowTestThreshold: 60,
+};

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { n8nBin } from '../../scripts/install-n8n.mjs';
+import { n8nEnv } from './env.mjs';
+import { freePort } from './ports.mjs';
+import { killGroup, killWithParent, tail } from './run.mjs';
+
+/**
+ * Starts `n8n start` for a home and resolves once its REST API answers, which is a few
+ * seconds after /healthz/readiness (published webhooks may take a moment longer: poll them).
+ *
+ * @param options.port    HTTP port (default: a free one); the broker port is always a free one
+ * @param options.output  'capture' (default; read with output()) or 'inherit' (print it)
+ * @returns {{ url, port, output(), stop(), exited }}  exited: resolves { code, signal } when n8n ends
+ */
+export async function startN8n(home, { port, output = 'capture', env, timeoutMs = 90_000 } = {}) {
+	const ports = { port: port ?? (await freePort()), brokerPort: await freePort() };
+	const url = `http://127.0.0.1:${ports.port}`;
+	const child = spawn(process.execPath, [n8nBin, 'start'], {
+		cwd: home.dir,
+		env: n8nEnv(home, ports, env),
+		detached: true,
+		stdio: output === 'inherit' ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+	});
+	killWithParent(child);
+	const chunks = [];
+	child.stdout?.on('data', (chunk) => chunks.push(chunk));
+	child.stderr?.on('data', (chunk) => chunks.push(chunk));
+	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+
+	const instance = {
+		url,
+		port: ports.port,
+		output: () => Buffer.concat(chunks).toString(),
+		exited,
+		stop: () => stopProcess(child, exited),
+	};
+	try {
+		await waitUntilReady(url, exited, timeoutMs);
+	} catch (error) {
+		await instance.stop();
+		throw new Error(`${error.message}\n${tail(instance.output())}`);
+	}
+	return instance;
+}
+
+async function waitUntilReady(url, exited, timeoutMs) {
+	let exit;
+	exited.then((result) => (exit = result));
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (exit) throw new Error(`n8n exited during startup (${exit.signal ?? `exit ${exit.code}`})`);
+		// /rest/settings is public and registered with the rest of the API, after readiness.
+		const response = await fetch(`${url}/rest/settings`).catch(() => undefined);
+		if (response?.ok) return;
+		await sleep(250);
+	}
+	throw new Error(`n8n did not become ready at ${url} within ${timeoutMs} ms`);
+}
+
+/** SIGTERM to n8n and its task runner, SIGKILL if they have not exited after 20 s. */
+async function stopProcess(child, exited) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	killGroup(child, 'SIGTERM');
+	const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 20_000);
+	await exited;
+	clearTimeout(timer);
+}
