@@ -1,0 +1,139 @@
+// The part of n8n's CredentialsHelper (packages/cli/src/credentials-helper.ts) that n8n-core
+// calls, over an in-memory store instead of the database. Credentials are kept encrypted with
+// n8n-core's Credentials class and get defaults and expressions applied as in n8n.
+import { core, n8nWorkflow } from './n8n.mjs';
+
+const { ICredentialsHelper, NodeHelpers, isExpression } = n8nWorkflow;
+
+/** What a node's `credentials[type]` holds for the credentials given to the harness. */
+export const credentialsReference = (type) => ({ id: `harness-${type}`, name: type });
+
+export class HarnessCredentialsHelper extends ICredentialsHelper {
+	/**
+	 * @param {object[]} credentialTypes ICredentialType instances
+	 * @param {Record<string, object>} credentials decrypted data by credential type name
+	 * @param {import('n8n-workflow').Workflow} workflow used to resolve expressions
+	 */
+	constructor(credentialTypes, credentials, workflow) {
+		super();
+		this.types = new Map(credentialTypes.map((type) => [type.name, type]));
+		this.workflow = workflow;
+		this.store = new Map();
+		for (const [type, data] of Object.entries(credentials)) {
+			this.getType(type);
+			const entry = new core.Credentials(credentialsReference(type), type);
+			entry.setData(data);
+			this.store.set(type, entry);
+		}
+	}
+
+	getType(name) {
+		const type = this.types.get(name);
+		if (!type) throw new Error(`Credential type "${name}" is not in credentialTypes`);
+		return type;
+	}
+
+	getParentTypes(name) {
+		const parents = this.types.get(name)?.extends ?? [];
+		return parents.flatMap((parent) => [parent, ...this.getParentTypes(parent)]);
+	}
+
+	getCredentialsProperties(name) {
+		const type = this.getType(name);
+		if (!type.extends) return type.properties;
+		const merged = [];
+		for (const parent of type.extends) {
+			NodeHelpers.mergeNodeProperties(merged, this.getCredentialsProperties(parent));
+		}
+		NodeHelpers.mergeNodeProperties(merged, type.properties);
+		return merged;
+	}
+
+	async getCredentials(nodeCredentials, type) {
+		const entry = this.store.get(type);
+		if (!entry || entry.id !== nodeCredentials.id) {
+			throw new Error(`No credentials of type "${type}" were given to the harness`);
+		}
+		return entry;
+	}
+
+	async getDecrypted(additionalData, nodeCredentials, type, mode, executeData, raw, resolveValues) {
+		const data = (await this.getCredentials(nodeCredentials, type)).getData();
+		if (raw === true) return data;
+
+		const withDefaults = NodeHelpers.getNodeParameters(
+			this.getCredentialsProperties(type),
+			data,
+			true,
+			false,
+			null,
+			null,
+		);
+		const additionalKeys = core.getAdditionalKeys(additionalData, mode, null);
+		if (resolveValues) {
+			return resolveValues.workflow.expression.getParameterValue(
+				withDefaults,
+				resolveValues.runExecutionData,
+				resolveValues.runIndex,
+				resolveValues.itemIndex,
+				resolveValues.node.name,
+				resolveValues.connectionInputData,
+				mode,
+				additionalKeys,
+				executeData,
+				false,
+				withDefaults,
+			);
+		}
+		const node = Object.values(this.workflow.nodes)[0];
+		return this.workflow.expression.getComplexParameterValue(
+			node,
+			withDefaults,
+			mode,
+			additionalKeys,
+			undefined,
+			undefined,
+			withDefaults,
+		);
+	}
+
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		const { authenticate } = this.getType(typeName);
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate?.type !== 'generic') return requestOptions;
+
+		requestOptions.headers ??= {};
+		const resolve = (value) => {
+			if (!isExpression(value)) return value;
+			const resolved = workflow.expression.getSimpleParameterValue(
+				node,
+				value,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
+			return resolved ? resolved.toString() : '';
+		};
+		for (const [target, entries] of Object.entries(authenticate.properties)) {
+			requestOptions[target] ??= {};
+			for (const [key, value] of Object.entries(entries)) {
+				requestOptions[target][resolve(key)] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async updateCredentials(nodeCredentials, type, data) {
+		(await this.getCredentials(nodeCredentials, type)).setData(data);
+	}
+
+	async updateCredentialsOauthTokenData(nodeCredentials, type, data) {
+		const entry = await this.getCredentials(nodeCredentials, type);
+		entry.updateData({ oauthTokenData: data.oauthTokenData });
+	}
+}
