@@ -6,9 +6,13 @@ import { killWithParent } from '../../test/e2e/run.mjs';
 
 const standalone = fileURLToPath(new URL('../../test/fake-autoenhance/standalone.mjs', import.meta.url));
 
-/** Starts the sandbox; resolves { apiUrl, apiKey, stop() } once it prints where it listens. */
-export async function startSandbox() {
+/**
+ * Starts the sandbox; resolves { apiUrl, apiKey, uploadOrigin, assetOrigin, stop() } once it
+ * prints where it listens. `env` overrides its FAKE_AUTOENHANCE_* settings.
+ */
+export async function startSandbox({ env = {} } = {}) {
 	const child = spawn(process.execPath, [standalone], {
+		env: { ...process.env, ...env },
 		detached: true, // Ctrl-C reaches only start.mjs, which stops n8n before the sandbox
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
@@ -20,11 +24,9 @@ export async function startSandbox() {
 		child.once('exit', (code) => reject(new Error(`the sandbox exited before listening (exit ${code})`)));
 	});
 	child.stdout.resume(); // keep draining whatever else it prints
-	const { apiUrl, apiKey } = JSON.parse(firstLine);
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	return {
-		apiUrl,
-		apiKey,
+		...JSON.parse(firstLine),
 		async stop() {
 			if (child.exitCode !== null || child.signalCode !== null) return;
 			child.kill('SIGTERM');

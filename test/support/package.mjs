@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 export const { Autoenhance } = require(path.join(dist, 'nodes/Autoenhance/Autoenhance.node.js'));
 export const { AutoenhanceApi } = require(path.join(dist, 'credentials/AutoenhanceApi.credentials.js'));
 
-/** Trigger nodes load lazily: they may not be built yet while the action node is tested. */
-export function loadNode(fileName) {
-	return require(path.join(dist, 'nodes/Autoenhance', fileName));
+/** A compiled module of the node folder, e.g. loadNode('transport/index.js'). */
+export function loadNode(relativePath) {
+	return require(path.join(dist, 'nodes/Autoenhance', relativePath));
 }

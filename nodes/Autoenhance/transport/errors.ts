@@ -34,7 +34,7 @@ export function failureToError(
 	const response: JsonObject =
 		failure.kind === 'http'
 			? { statusCode: failure.statusCode, body: redact(bodyText(failure.body), secrets) }
-			: { code: failure.code };
+			: { networkError: failure.code };
 	return new NodeApiError(node, response, {
 		message: redact(message, secrets),
 		description: redact(description, secrets),
@@ -43,14 +43,28 @@ export function failureToError(
 	});
 }
 
+/** Plain words for socket errors; n8n replaces a message that names the code with its own. */
+const NETWORK_PROBLEMS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was dropped',
+	EPIPE: 'the connection was dropped',
+	ERR_STREAM_PREMATURE_CLOSE: 'the connection was dropped during the transfer',
+	ETIMEDOUT: 'it did not answer in time',
+	ECONNABORTED: 'it did not answer in time',
+	ESOCKETTIMEDOUT: 'it did not answer in time',
+	ENOTFOUND: 'the host name is unknown',
+	EAI_AGAIN: 'the host name could not be looked up',
+};
+
 function describeNetworkFailure(
 	failure: Extract<Failure, { kind: 'network' }>,
 	target: RequestTarget,
 	attempts: number,
 ) {
+	const problem = NETWORK_PROBLEMS[failure.code] ?? 'the request failed';
 	return {
-		message: `Could not reach ${HOST_NAMES[target.host].replace(/^The/, 'the')} at ${target.origin} (${failure.code})`,
-		description: `${failure.message}. ${tried(attempts)}Check the Base URL in the Autoenhance credential and that this n8n can reach it.`,
+		message: `Could not reach ${HOST_NAMES[target.host].replace(/^The/, 'the')} at ${target.origin}: ${problem}`,
+		description: `${failure.message} (${failure.code}). ${tried(attempts)}Check the Base URL in the Autoenhance credential and that this n8n can reach it.`,
 	};
 }
 

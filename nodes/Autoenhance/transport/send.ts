@@ -88,9 +88,14 @@ function cancelSignal(context: AutoenhanceContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
 
-/** n8n wraps request errors in a NodeApiError whose cause is the original socket or HTTP error. */
-function errorCode(error: { code?: unknown; cause?: { code?: unknown } }): string {
-	const code = error.cause?.code ?? error.code;
+/**
+ * n8n wraps request errors in a NodeApiError: the socket error's code ends up in `cause.code`,
+ * `code`, or (for a refused connection) only in `httpCode`.
+ */
+function errorCode(error: { code?: unknown; httpCode?: unknown; cause?: { code?: unknown } }): string {
+	const code = [error.cause?.code, error.code, error.httpCode].find(
+		(candidate) => typeof candidate === 'string' && /^E[A-Z_]+$|^ERR_/.test(candidate),
+	);
 	return typeof code === 'string' ? code : 'EUNKNOWN';
 }
 
