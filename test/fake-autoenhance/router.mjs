@@ -63,6 +63,7 @@ function checked(location, schema, input, options) {
 async function readBody(route, req, record) {
 	if (!route.body) return undefined;
 	const json = await readJsonBody(req, record);
+	record.body = json;
 	return route.body === 'any' ? json : checked('json', route.body, json);
 }
 

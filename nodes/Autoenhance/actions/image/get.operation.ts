@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { fetchImage } from '../../helpers/imageRequests';
+import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
-import { apiRequest } from '../../transport';
-import { imageIdField } from './fields';
+import { imageIdField, optionsField } from './fields';
 
-const properties: INodeProperties[] = [imageIdField];
+const properties: INodeProperties[] = [imageIdField, optionsField()];
 
 export const mode = 'perItem';
 
@@ -16,11 +17,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const imageId = requiredString.call(this, 'imageId', itemIndex, 'Image ID');
-	const image = await apiRequest.call(this, {
-		method: 'GET',
-		path: `/v3/images/${encodeURIComponent(imageId)}`,
-		subject: `image "${imageId}"`,
-		itemIndex,
-	});
-	return [{ json: image }];
+	return [outputItem.call(this, itemIndex, await fetchImage.call(this, imageId, itemIndex))];
 }

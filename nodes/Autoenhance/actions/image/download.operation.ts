@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
+import { fetchImage } from '../../helpers/imageRequests';
+import { outputItem } from '../../helpers/outputItem';
+import { requiredString } from '../../helpers/parameters';
+import { imageIdField, optionsField } from './fields';
+
+const properties: INodeProperties[] = [
+	imageIdField,
+	imageVersionField(['preview', 'full', 'original']),
+	downloadOptionsField(),
+	optionsField(),
+];
+
+export const mode = 'perItem';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['image'], operation: ['download'] } },
+	properties,
+);
+
+/** Downloads the photo as a file; the output JSON is the image as Autoenhance had it just before. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const imageId = requiredString.call(this, 'imageId', itemIndex, 'Image ID');
+	const image = await fetchImage.call(this, imageId, itemIndex);
+	const wantsOriginal = this.getNodeParameter('imageVersion', itemIndex, 'preview') === 'original';
+	if (!wantsOriginal && image.status !== 'processed') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Image "${imageId}" is not enhanced yet (status "${String(image.status)}")`,
+			{
+				itemIndex,
+				description:
+					'Download it once its status is "processed": turn on Wait for Completion where the photo was sent, or start from the Autoenhance Trigger.',
+			},
+		);
+	}
+	const file = await downloadChosenImage.call(this, image, itemIndex);
+	return [outputItem.call(this, itemIndex, image, file)];
+}

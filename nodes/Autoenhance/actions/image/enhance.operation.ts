@@ -1,0 +1,77 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readInputImage } from '../../helpers/binaryInput';
+import { createAndUploadImage } from '../../helpers/imageCreation';
+import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
+import { fetchImage } from '../../helpers/imageRequests';
+import { outputItem } from '../../helpers/outputItem';
+import { requiredString } from '../../helpers/parameters';
+import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
+import { readWaitSettings, waitForImage, waitOptions } from '../../helpers/wait';
+import { binaryPropertyNameField, optionsField, orderIdField, waitForCompletionField } from './fields';
+
+const whenDownloading = { displayOptions: { show: { waitForCompletion: [true], download: [true] } } };
+
+const properties: INodeProperties[] = [
+	binaryPropertyNameField,
+	orderIdField,
+	waitForCompletionField,
+	{
+		displayName: 'Download',
+		name: 'download',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show: { waitForCompletion: [true] } },
+		description: 'Whether to download the enhanced photo into the output item as a file',
+	},
+	imageVersionField(['preview', 'full'], whenDownloading),
+	downloadOptionsField(whenDownloading),
+	enhancementSettingsField({ panorama: true }),
+	optionsField([
+		{
+			displayName: 'Image Name',
+			name: 'imageName',
+			type: 'string',
+			default: '',
+			description: 'The name of the photo in Autoenhance. Leave empty to use the file name.',
+		},
+		...waitOptions,
+	]),
+];
+
+export const mode = 'perItem';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['image'], operation: ['enhance'] } },
+	properties,
+);
+
+/**
+ * Registers the item's photo, uploads it and, when asked, waits for the edit and downloads it.
+ * The output JSON is the image as Autoenhance has it at the end.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
+	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
+	const chosenName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim();
+	const created = await createAndUploadImage.call(
+		this,
+		{
+			imageName: chosenName || photo.fileName,
+			orderId: (this.getNodeParameter('orderId', itemIndex, '') as string).trim(),
+			fields: readEnhancementSettings.call(this, itemIndex),
+		},
+		photo.source,
+		itemIndex,
+	);
+	const imageId = String(created.image_id);
+	if (!this.getNodeParameter('waitForCompletion', itemIndex, true)) {
+		return [outputItem.call(this, itemIndex, await fetchImage.call(this, imageId, itemIndex))];
+	}
+	const image = await waitForImage.call(this, imageId, readWaitSettings.call(this, itemIndex), itemIndex);
+	// A wait that ran out and returned the last state has nothing to download yet.
+	const wanted = this.getNodeParameter('download', itemIndex, true) && image.status === 'processed';
+	const enhanced = wanted ? await downloadChosenImage.call(this, image, itemIndex) : {};
+	return [outputItem.call(this, itemIndex, image, enhanced)];
+}

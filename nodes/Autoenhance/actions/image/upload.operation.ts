@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readInputImage } from '../../helpers/binaryInput';
+import { outputItem } from '../../helpers/outputItem';
+import { requiredString } from '../../helpers/parameters';
+import { uploadToPresignedUrl } from '../../transport';
+import { binaryPropertyNameField, optionsField } from './fields';
+
+const properties: INodeProperties[] = [
+	binaryPropertyNameField,
+	{
+		displayName: 'Upload URL',
+		name: 'uploadUrl',
+		type: 'string',
+		required: true,
+		default: '={{ $json.upload_url ?? $json.s3PutObjectUrl }}',
+		description:
+			'The upload address that Create Image returned (upload_url, or s3PutObjectUrl on older API versions). If the input has the content_type the image was created with, the photo is sent with exactly that type. Autoenhance starts editing once the upload is done.',
+	},
+	optionsField(),
+];
+
+export const mode = 'perItem';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['image'], operation: ['upload'] } },
+	properties,
+);
+
+/** Sends the photo's bytes; passes the input on, marked `uploaded`, with its files. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const input = this.getInputData()[itemIndex];
+	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
+	const url = requiredString.call(this, 'uploadUrl', itemIndex, 'Upload URL');
+	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
+	const { content_type: signedContentType, image_name: imageName } = input.json;
+	await uploadToPresignedUrl.call(this, {
+		url,
+		signedContentType: typeof signedContentType === 'string' ? signedContentType : undefined,
+		source: photo.source,
+		subject: `image "${typeof imageName === 'string' ? imageName : photo.fileName}"`,
+		itemIndex,
+	});
+	return [outputItem.call(this, itemIndex, { ...input.json, uploaded: true })];
+}
