@@ -36,7 +36,7 @@ export async function readInputImage(
 	}
 	const source = binary.id
 		? await streamedSource.call(this, binary.id)
-		: await bufferedSource.call(this, itemIndex, propertyName);
+		: bufferedSource.call(this, itemIndex, propertyName, binary);
 	if (source.contentLength === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -70,13 +70,21 @@ async function streamedSource(this: IExecuteFunctions, binaryId: string): Promis
 	return { contentLength: fileSize, open: async () => await this.helpers.getBinaryStream(binaryId) };
 }
 
-async function bufferedSource(
+/**
+ * A binary held in memory is base64 text: its size is known without decoding it, and it is decoded
+ * only when the upload starts, so files waiting their turn (Enhance HDR's brackets) are not all
+ * held decoded at once.
+ */
+function bufferedSource(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	propertyName: string,
-): Promise<UploadSource> {
-	const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-	return { contentLength: buffer.length, open: async () => buffer };
+	binary: IBinaryData,
+): UploadSource {
+	return {
+		contentLength: Buffer.byteLength(binary.data, 'base64'),
+		open: async () => await this.helpers.getBinaryDataBuffer(itemIndex, propertyName),
+	};
 }
 
 /** Untyped files pass: storage services often send photos, RAW ones above all, untyped. */

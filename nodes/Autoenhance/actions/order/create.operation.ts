@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { createOrder } from '../../helpers/orders';
+import { orderNameField } from './fields';
+
+const properties: INodeProperties[] = [
+	orderNameField,
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		default: '',
+		description: 'Your own unique ID for the new order. Leave empty to have one generated.',
+	},
+];
+
+export const mode = 'perItem';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const name = (this.getNodeParameter('orderName', itemIndex, '') as string).trim();
+	const orderId = String(this.getNodeParameter('orderId', itemIndex, '')).trim();
+	return [{ json: await createOrder.call(this, { name, orderId }, itemIndex) }];
+}

@@ -1,0 +1,168 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IPairedItemData,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { Bracket, UploadedBracket } from '../../helpers/brackets';
+import { bracketsByImage, readBrackets, uploadBrackets } from '../../helpers/brackets';
+import { mapWithConcurrency } from '../../helpers/concurrency';
+import { assertWholeGroups, startHdrMerge } from '../../helpers/hdrMerge';
+import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
+import { concurrencyOption, DEFAULT_CONCURRENCY } from '../../helpers/options';
+import { createOrder } from '../../helpers/orders';
+import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
+import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
+import { binaryPropertyNameField } from '../image/fields';
+import { bracketsPerImageField, orderNameField, readBracketsPerImage, waitForMergeField } from './fields';
+
+const whenWaiting = { displayOptions: { show: { waitForCompletion: [true] } } };
+const whenDownloading = { displayOptions: { show: { waitForCompletion: [true], download: [true] } } };
+
+const properties: INodeProperties[] = [
+	{
+		...binaryPropertyNameField,
+		hint: 'The name of the input binary field containing the bracket',
+		description:
+			'The binary field of each input item that holds one bracket (one exposure), e.g. "data" after a Google Drive download. All items together make one order.',
+	},
+	{ ...orderNameField, description: 'A name for the new order, such as the property address' },
+	bracketsPerImageField,
+	waitForMergeField,
+	{
+		displayName: 'Download',
+		name: 'download',
+		type: 'boolean',
+		default: true,
+		...whenWaiting,
+		description: 'Whether to download each enhanced photo into its output item as a file',
+	},
+	imageVersionField(['preview', 'full'], whenDownloading),
+	downloadOptionsField(whenDownloading),
+	enhancementSettingsField({ panorama: false }),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				...concurrencyOption,
+				description: 'How many brackets upload, and enhanced photos download, at the same time',
+			},
+			{
+				displayName: 'Use Every Binary Field',
+				name: 'allBinaryFields',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether every file of each item is a bracket (e.g. all attachments of an email), not only the Input Binary Field',
+			},
+			...waitOptions,
+		],
+	},
+];
+
+export const mode = 'batch';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['enhanceHdr'] } },
+	properties,
+);
+
+/**
+ * All input files become the brackets of one new order, merged once. Outputs one item per
+ * enhanced photo, paired with the items its brackets came from; without waiting, the order.
+ */
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const bracketsPerImage = readBracketsPerImage.call(this, 0);
+	const settings = readEnhancementSettings.call(this, 0);
+	const concurrency = this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as number;
+	const allBinaryFields = this.getNodeParameter('options.allBinaryFields', 0, false) as boolean;
+	const brackets = await readBrackets.call(this, items, allBinaryFields);
+	assertEnoughBrackets.call(this, brackets);
+	assertWholeGroups.call(this, brackets.length, bracketsPerImage);
+
+	const name = (this.getNodeParameter('orderName', 0, '') as string).trim();
+	const orderId = String((await createOrder.call(this, { name })).order_id);
+	const uploaded = await uploadBrackets.call(this, orderId, brackets, concurrency);
+	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings });
+	const everyInput = items.map((_item, item) => ({ item }));
+	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: merging, pairedItem: everyInput }];
+
+	const order = await waitForOrder.call(this, orderId, readWaitSettings.call(this, 0));
+	// A wait that ran out and was told to return the last state: nothing to list or download yet.
+	if (order.is_merging || order.is_processing) return [{ json: order, pairedItem: everyInput }];
+	const images = await imagesWithSources.call(this, order, uploaded);
+	const download = this.getNodeParameter('download', 0, true) as boolean;
+	return await mapWithConcurrency(images, concurrency, async ({ image, sources }) => {
+		assertEnhanced.call(this, image, sources);
+		const output: INodeExecutionData = {
+			json: { order_id: orderId, ...image },
+			pairedItem: sources.length > 0 ? itemsOf(sources) : everyInput,
+		};
+		if (download) output.binary = await downloadChosenImage.call(this, image, 0);
+		return output;
+	});
+}
+
+function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): void {
+	if (brackets.length >= 2) return;
+	const [only] = brackets;
+	throw new NodeOperationError(
+		this.getNode(),
+		`HDR needs at least 2 brackets, but the input holds only 1 ("${only.file.fileName}" in item ${only.itemIndex})`,
+		{
+			itemIndex: only.itemIndex,
+			description:
+				'Enhance HDR merges the exposures of a shot (e.g. −2, 0 and +2 EV) into one photo: pass every bracket, one item each, or several files per item with "Use Every Binary Field". For a single photo, use Image → Enhance.',
+		},
+	);
+}
+
+interface MergedImage {
+	image: IDataObject;
+	/** The brackets it was made from, in input order; empty where Autoenhance does not say. */
+	sources: UploadedBracket[];
+}
+
+/** The order's photos in the input order of their first bracket. */
+async function imagesWithSources(
+	this: IExecuteFunctions,
+	order: IDataObject,
+	uploaded: UploadedBracket[],
+): Promise<MergedImage[]> {
+	const images = Array.isArray(order.images) ? (order.images as IDataObject[]) : [];
+	if (images.length === 0) {
+		throw new NodeOperationError(this.getNode(), `Order "${String(order.order_id)}" finished without any photos`, {
+			description: 'Autoenhance merged none of the brackets. Check the order in the Autoenhance web app.',
+		});
+	}
+	const byImage = await bracketsByImage.call(this, String(order.order_id), uploaded);
+	const position = ({ sources }: MergedImage) => (sources.length > 0 ? uploaded.indexOf(sources[0]) : uploaded.length);
+	return images
+		.map((image) => ({ image, sources: byImage.get(String(image.image_id)) ?? [] }))
+		.sort((a, b) => position(a) - position(b));
+}
+
+function assertEnhanced(this: IExecuteFunctions, image: IDataObject, sources: UploadedBracket[]): void {
+	if (image.status !== 'error') return;
+	const reason = typeof image.status_reason === 'string' && image.status_reason ? image.status_reason : 'status "error"';
+	const files = sources.map((bracket) => `"${bracket.file.fileName}" (item ${bracket.itemIndex})`).join(', ');
+	throw new NodeOperationError(
+		this.getNode(),
+		`Autoenhance could not enhance photo "${String(image.image_name)}" of order "${String(image.order_id)}": ${reason}`,
+		{
+			itemIndex: sources[0]?.itemIndex,
+			description: files ? `It was merged from ${files}.` : 'Check its brackets in the Autoenhance web app.',
+		},
+	);
+}
+
+function itemsOf(brackets: UploadedBracket[]): IPairedItemData[] {
+	return [...new Set(brackets.map((bracket) => bracket.itemIndex))].map((item) => ({ item }));
+}

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { listBrackets } from '../../helpers/brackets';
+import { assertWholeGroups, startHdrMerge } from '../../helpers/hdrMerge';
+import { requiredString } from '../../helpers/parameters';
+import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
+import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
+import { optionsField } from '../image/fields';
+import { bracketsPerImageField, orderIdField, readBracketsPerImage, waitForMergeField } from './fields';
+
+const properties: INodeProperties[] = [
+	{ ...orderIdField, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' },
+	bracketsPerImageField,
+	enhancementSettingsField({ panorama: false }),
+	{ ...waitForMergeField, default: false },
+	optionsField(waitOptions),
+];
+
+export const mode = 'perItem';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['merge'] } },
+	properties,
+);
+
+/** Merges brackets already uploaded to an order; outputs the order (finished, when waiting). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const orderId = requiredString.call(this, 'orderId', itemIndex, 'Order ID');
+	const bracketsPerImage = readBracketsPerImage.call(this, itemIndex);
+	const settings = readEnhancementSettings.call(this, itemIndex);
+	const waiting = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
+	const unmerged = await unmergedBrackets.call(this, orderId, itemIndex);
+	assertWholeGroups.call(this, unmerged.length, bracketsPerImage, itemIndex);
+	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings, itemIndex });
+	if (!waiting) return [{ json: merging }];
+	return [{ json: await waitForOrder.call(this, orderId, readWaitSettings.call(this, itemIndex), itemIndex) }];
+}
+
+/** The order's brackets still to merge; an error that says why when there are none or some lack their file. */
+async function unmergedBrackets(this: IExecuteFunctions, orderId: string, itemIndex: number): Promise<IDataObject[]> {
+	const brackets = await listBrackets.call(this, orderId, itemIndex);
+	const fail = (message: string, description: string) =>
+		new NodeOperationError(this.getNode(), message, { itemIndex, description });
+	if (brackets.length === 0) {
+		throw fail(
+			`Order "${orderId}" has no brackets to merge (item ${itemIndex})`,
+			'Upload the brackets to the order first, or use Enhance HDR, which creates the order, uploads the brackets and merges them in one step.',
+		);
+	}
+	const unmerged = brackets.filter((bracket) => !bracket.image_id);
+	if (unmerged.length === 0) {
+		throw fail(
+			`Every bracket of order "${orderId}" has already been merged (item ${itemIndex})`,
+			'Upload new brackets to merge, or download the order\'s images.',
+		);
+	}
+	const missingFiles = unmerged.filter((bracket) => bracket.is_uploaded === false);
+	if (missingFiles.length > 0) {
+		throw fail(
+			`${missingFiles.length} of ${unmerged.length} brackets of order "${orderId}" have no file uploaded yet (item ${itemIndex})`,
+			`Upload them first: ${missingFiles.map((bracket) => `"${String(bracket.name)}"`).join(', ')}.`,
+		);
+	}
+	return unmerged;
+}

@@ -1,0 +1,166 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiRequest, uploadToPresignedUrl } from '../transport';
+import type { InputImage } from './binaryInput';
+import { readInputImage } from './binaryInput';
+import { mapWithConcurrency } from './concurrency';
+import { uploadUrlOf } from './imageCreation';
+import { orderPath } from './orders';
+import { requiredString } from './parameters';
+
+/** One exposure of an HDR photo: a file of an input item. */
+export interface Bracket {
+	/** Unique within the order; taken from the file name. */
+	name: string;
+	itemIndex: number;
+	propertyName: string;
+	file: InputImage;
+}
+
+export interface UploadedBracket extends Bracket {
+	bracketId: string;
+}
+
+/**
+ * The brackets in the input, in input order: one file per item (the Input Binary Field) or,
+ * with `allBinaryFields`, every file of each item in the order the item holds them.
+ */
+export async function readBrackets(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	allBinaryFields: boolean,
+): Promise<Bracket[]> {
+	const files: Array<Omit<Bracket, 'name'>> = [];
+	for (const [itemIndex, item] of items.entries()) {
+		const propertyNames = allBinaryFields ? Object.keys(item.binary ?? {}) : [];
+		// The Input Binary Field: the usual case, and the error that names the item when it has no file.
+		if (propertyNames.length === 0) {
+			propertyNames.push(requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field'));
+		}
+		for (const propertyName of propertyNames) {
+			files.push({ itemIndex, propertyName, file: await readInputImage.call(this, itemIndex, propertyName) });
+		}
+	}
+	const names = uniqueNames(files.map(({ file }) => file.fileName));
+	return files.map((bracket, index) => ({ ...bracket, name: names[index] }));
+}
+
+/**
+ * `IMG_1.jpg`, `IMG_1.jpg` → `IMG_1.jpg`, `IMG_1 (2).jpg`. Names must differ: Autoenhance has kept
+ * uploads under their names (autoenhance-api.md §2.4), and names the merged photo after a bracket.
+ */
+function uniqueNames(fileNames: string[]): string[] {
+	const taken = new Set<string>();
+	return fileNames.map((fileName) => {
+		let name = fileName;
+		for (let copy = 2; taken.has(name.toLowerCase()); copy++) {
+			name = fileName.replace(/(\.[^.]*)?$/, (extension) => ` (${copy})${extension}`);
+		}
+		taken.add(name.toLowerCase());
+		return name;
+	});
+}
+
+/**
+ * Registers every bracket with the order and uploads its file, `concurrency` uploads at a time.
+ * Registrations go one after another in input order, whatever order the uploads finish in:
+ * without capture times, Autoenhance groups a fixed number of brackets per image in the order
+ * they were registered. A bracket that fails stops the lot, and the error names its file.
+ */
+export async function uploadBrackets(
+	this: IExecuteFunctions,
+	orderId: string,
+	brackets: Bracket[],
+	concurrency: number,
+): Promise<UploadedBracket[]> {
+	let lastRegistration: Promise<unknown> = Promise.resolve();
+	return await mapWithConcurrency(brackets, concurrency, async (bracket) => {
+		const registration = lastRegistration.then(async () => await registerBracket.call(this, orderId, bracket));
+		lastRegistration = registration;
+		const { bracketId, url } = await registration;
+		try {
+			await uploadToPresignedUrl.call(this, {
+				url,
+				source: bracket.file.source,
+				subject: `bracket "${bracket.name}"`,
+				itemIndex: bracket.itemIndex,
+			});
+		} catch (error) {
+			throw bracketFailure(this, orderId, bracket, error);
+		}
+		return { ...bracket, bracketId };
+	});
+}
+
+async function registerBracket(
+	this: IExecuteFunctions,
+	orderId: string,
+	bracket: Bracket,
+): Promise<{ bracketId: string; url: string }> {
+	try {
+		const created = await apiRequest.call(this, {
+			method: 'POST',
+			path: '/v3/brackets/',
+			body: { order_id: orderId, name: bracket.name },
+			subject: `bracket "${bracket.name}"`,
+			itemIndex: bracket.itemIndex,
+		});
+		const url = uploadUrlOf(created);
+		if (typeof created.bracket_id !== 'string' || !url) {
+			throw new NodeOperationError(this.getNode(), 'Autoenhance returned no bracket ID or upload URL', {
+				description: `It answered: ${JSON.stringify(created).slice(0, 300)}`,
+			});
+		}
+		return { bracketId: created.bracket_id, url };
+	} catch (error) {
+		throw bracketFailure(this, orderId, bracket, error);
+	}
+}
+
+function bracketFailure(
+	context: IExecuteFunctions,
+	orderId: string,
+	bracket: Bracket,
+	error: Error & { description?: unknown },
+): NodeOperationError {
+	const cause = typeof error.description === 'string' && error.description ? ` ${error.description}` : '';
+	return new NodeOperationError(
+		context.getNode(),
+		`Could not upload bracket "${bracket.file.fileName}" (item ${bracket.itemIndex}, field "${bracket.propertyName}"): ${error.message}`,
+		{
+			itemIndex: bracket.itemIndex,
+			description: `Nothing was merged; order "${orderId}" holds the brackets uploaded so far.${cause}`,
+		},
+	);
+}
+
+/**
+ * Which brackets each merged image was made from, by the `image_id` Autoenhance puts on a bracket
+ * once it is merged. Images it says nothing about are missing from the map.
+ */
+export async function bracketsByImage(
+	this: IExecuteFunctions,
+	orderId: string,
+	uploaded: UploadedBracket[],
+): Promise<Map<string, UploadedBracket[]>> {
+	const listed = await listBrackets.call(this, orderId);
+	const ours = new Map(uploaded.map((bracket) => [bracket.bracketId, bracket]));
+	const byImage = new Map<string, UploadedBracket[]>();
+	for (const { bracket_id, image_id } of listed) {
+		const bracket = ours.get(String(bracket_id));
+		if (!bracket || typeof image_id !== 'string' || !image_id) continue;
+		byImage.set(image_id, [...(byImage.get(image_id) ?? []), bracket]);
+	}
+	return byImage;
+}
+
+export async function listBrackets(this: IExecuteFunctions, orderId: string, itemIndex?: number): Promise<IDataObject[]> {
+	const response = await apiRequest.call(this, {
+		method: 'GET',
+		path: orderPath(orderId, '/brackets'),
+		subject: `order "${orderId}"`,
+		itemIndex,
+	});
+	return Array.isArray(response.brackets) ? (response.brackets as IDataObject[]) : [];
+}
