@@ -1,10 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-/** Runs once per input item; the router adds `pairedItem` and handles Continue On Fail. */
+import type { Slot } from '../helpers/concurrency';
+
+/**
+ * Runs once per input item; the router adds `pairedItem` and handles Continue On Fail. A wait for
+ * Autoenhance goes inside `slot.releasedWhile`, so other items can use the slot meanwhile.
+ */
 export interface PerItemOperation {
 	mode: 'perItem';
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	execute(this: IExecuteFunctions, itemIndex: number, slot: Slot): Promise<INodeExecutionData[]>;
 }
 
 /** Runs once for all input items together and sets `pairedItem` on what it returns. */

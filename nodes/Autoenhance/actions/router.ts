@@ -33,9 +33,9 @@ async function runPerItem(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const concurrency = this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as number;
-	const perItem = await mapWithConcurrency(items, concurrency, async (_item, itemIndex) => {
+	const perItem = await mapWithConcurrency(items, concurrency, async (_item, itemIndex, slot) => {
 		try {
-			const results = await operation.execute.call(this, itemIndex);
+			const results = await operation.execute.call(this, itemIndex, slot);
 			return results.map((result) => ({ ...result, pairedItem: result.pairedItem ?? { item: itemIndex } }));
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, itemIndex);

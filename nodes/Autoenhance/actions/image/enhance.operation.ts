@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readInputImage } from '../../helpers/binaryInput';
+import type { Slot } from '../../helpers/concurrency';
 import { createAndUploadImage } from '../../helpers/imageCreation';
 import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
 import { fetchImage } from '../../helpers/imageRequests';
@@ -51,7 +52,11 @@ export const description = updateDisplayOptions(
  * Registers the item's photo, uploads it and, when asked, waits for the edit and downloads it.
  * The output JSON is the image as Autoenhance has it at the end.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	slot: Slot,
+): Promise<INodeExecutionData[]> {
 	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
 	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
 	const chosenName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim();
@@ -69,7 +74,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, true)) {
 		return [outputItem.call(this, itemIndex, await fetchImage.call(this, imageId, itemIndex))];
 	}
-	const image = await waitForImage.call(this, imageId, readWaitSettings.call(this, itemIndex), itemIndex);
+	const settings = readWaitSettings.call(this, itemIndex);
+	const image = await slot.releasedWhile(async () => await waitForImage.call(this, imageId, settings, itemIndex));
 	// A wait that ran out and returned the last state has nothing to download yet.
 	const wanted = this.getNodeParameter('download', itemIndex, true) && image.status === 'processed';
 	const enhanced = wanted ? await downloadChosenImage.call(this, image, itemIndex) : {};

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { Slot } from '../../helpers/concurrency';
 import { imagePath } from '../../helpers/imageRequests';
 import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
@@ -28,7 +29,11 @@ export const description = updateDisplayOptions(
 );
 
 /** Enhances an uploaded photo again; only the settings chosen here are sent, so the rest keep their values. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	slot: Slot,
+): Promise<INodeExecutionData[]> {
 	const imageId = requiredString.call(this, 'imageId', itemIndex, 'Image ID');
 	const image = await apiRequest.call(this, {
 		method: 'POST',
@@ -38,6 +43,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
-	const result = wait ? await waitForImage.call(this, imageId, readWaitSettings.call(this, itemIndex), itemIndex) : image;
+	if (!wait) return [outputItem.call(this, itemIndex, image)];
+	const settings = readWaitSettings.call(this, itemIndex);
+	const result = await slot.releasedWhile(async () => await waitForImage.call(this, imageId, settings, itemIndex));
 	return [outputItem.call(this, itemIndex, result)];
 }

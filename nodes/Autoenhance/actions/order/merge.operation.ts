@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { listBrackets } from '../../helpers/brackets';
+import type { Slot } from '../../helpers/concurrency';
 import { assertWholeGroups, startHdrMerge } from '../../helpers/hdrMerge';
 import { requiredString } from '../../helpers/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
@@ -25,7 +26,11 @@ export const description = updateDisplayOptions(
 );
 
 /** Merges brackets already uploaded to an order; outputs the order (finished, when waiting). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	slot: Slot,
+): Promise<INodeExecutionData[]> {
 	const orderId = requiredString.call(this, 'orderId', itemIndex, 'Order ID');
 	const bracketsPerImage = readBracketsPerImage.call(this, itemIndex);
 	const settings = readEnhancementSettings.call(this, itemIndex);
@@ -34,7 +39,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	assertWholeGroups.call(this, unmerged.length, bracketsPerImage, itemIndex);
 	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings, itemIndex });
 	if (!waiting) return [{ json: merging }];
-	return [{ json: await waitForOrder.call(this, orderId, readWaitSettings.call(this, itemIndex), itemIndex) }];
+	const wait = readWaitSettings.call(this, itemIndex);
+	return [{ json: await slot.releasedWhile(async () => await waitForOrder.call(this, orderId, wait, itemIndex)) }];
 }
 
 /** The order's brackets still to merge; an error that says why when there are none or some lack their file. */
