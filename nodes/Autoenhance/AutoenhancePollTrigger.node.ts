@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isFinished, readWatchState, scanOrders } from './trigger/orderWatch';
-import { listOrders } from './trigger/orderList';
+import { listOrders } from './helpers/orderList';
 import type { OutputChoice } from './trigger/output';
 import { downloadFields, orderItems, readOutputChoice } from './trigger/output';
 

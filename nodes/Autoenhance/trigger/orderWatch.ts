@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listOrders } from './orderList';
+import { listOrders } from '../helpers/orderList';
 
 /**
  * What the polling trigger remembers between polls (in the workflow's static data). It stays

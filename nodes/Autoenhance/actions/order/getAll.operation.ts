@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listOrders } from '../../trigger/orderList';
+import { listOrders } from '../../helpers/orderList';
 
 const properties: INodeProperties[] = [
 	{
