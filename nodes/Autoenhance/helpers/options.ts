@@ -12,3 +12,15 @@ export const concurrencyOption: INodeProperties = {
 	description:
 		'How many items are sent to Autoenhance at the same time. Outputs keep the order of the input items.',
 };
+
+/** An operation's Options collection: the router's concurrency first, then the operation's own. */
+export function optionsField(options: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [concurrencyOption, ...options],
+	};
+}

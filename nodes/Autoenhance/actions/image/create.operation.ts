@@ -5,7 +5,8 @@ import { createImage } from '../../helpers/imageCreation';
 import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
-import { optionsField, orderIdField } from './fields';
+import { optionsField } from '../../helpers/options';
+import { orderIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	{

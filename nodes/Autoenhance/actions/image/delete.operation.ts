@@ -4,8 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { imagePath } from '../../helpers/imageRequests';
 import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
+import { optionsField } from '../../helpers/options';
 import { apiRequest } from '../../transport';
-import { imageIdField, optionsField } from './fields';
+import { imageIdField } from './fields';
 
 const properties: INodeProperties[] = [imageIdField, optionsField()];
 

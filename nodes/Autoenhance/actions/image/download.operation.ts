@@ -5,7 +5,8 @@ import { downloadChosenImage, downloadOptionsField, imageVersionField } from '..
 import { fetchImage } from '../../helpers/imageRequests';
 import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
-import { imageIdField, optionsField } from './fields';
+import { optionsField } from '../../helpers/options';
+import { imageIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	imageIdField,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readInputImage } from '../../helpers/binaryInput';
+import { binaryPropertyNameField, readInputImage } from '../../helpers/binaryInput';
 import type { Slot } from '../../helpers/concurrency';
 import { createAndUploadImage } from '../../helpers/imageCreation';
 import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
@@ -10,7 +10,8 @@ import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
 import { readWaitSettings, waitForImage, waitOptions } from '../../helpers/wait';
-import { binaryPropertyNameField, optionsField, orderIdField, waitForCompletionField } from './fields';
+import { optionsField } from '../../helpers/options';
+import { orderIdField, waitForCompletionField } from './fields';
 
 const whenDownloading = { displayOptions: { show: { waitForCompletion: [true], download: [true] } } };
 

@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption } from '../../helpers/options';
-
 export const imageIdField: INodeProperties = {
 	displayName: 'Image ID',
 	name: 'imageId',
@@ -9,17 +7,6 @@ export const imageIdField: INodeProperties = {
 	required: true,
 	default: '={{ $json.image_id }}',
 	description: 'The ID of the image in Autoenhance, e.g. from Create Image or the trigger',
-};
-
-export const binaryPropertyNameField: INodeProperties = {
-	displayName: 'Input Binary Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	required: true,
-	default: 'data',
-	hint: 'The name of the input binary field containing the photo',
-	description:
-		'The binary field of the input item that holds the photo, e.g. "data" after a Google Drive or Dropbox download',
 };
 
 export const orderIdField: INodeProperties = {
@@ -39,15 +26,3 @@ export const waitForCompletionField: INodeProperties = {
 	description:
 		'Whether to wait until Autoenhance has finished editing the photo (usually under a minute) before passing it on',
 };
-
-/** An operation's Options collection: the router's concurrency first, then the operation's own. */
-export function optionsField(options: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption, ...options],
-	};
-}

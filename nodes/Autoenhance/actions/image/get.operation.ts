@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { fetchImage } from '../../helpers/imageRequests';
 import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
-import { imageIdField, optionsField } from './fields';
+import { optionsField } from '../../helpers/options';
+import { imageIdField } from './fields';
 
 const properties: INodeProperties[] = [imageIdField, optionsField()];
 

@@ -7,8 +7,9 @@ import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
 import { readWaitSettings, waitForImage, waitOptions } from '../../helpers/wait';
+import { optionsField } from '../../helpers/options';
 import { apiRequest } from '../../transport';
-import { imageIdField, optionsField, waitForCompletionField } from './fields';
+import { imageIdField, waitForCompletionField } from './fields';
 
 const properties: INodeProperties[] = [
 	imageIdField,

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readInputImage } from '../../helpers/binaryInput';
+import { binaryPropertyNameField, readInputImage } from '../../helpers/binaryInput';
 import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
+import { optionsField } from '../../helpers/options';
 import { uploadToPresignedUrl } from '../../transport';
-import { binaryPropertyNameField, optionsField } from './fields';
 
 const properties: INodeProperties[] = [
 	binaryPropertyNameField,

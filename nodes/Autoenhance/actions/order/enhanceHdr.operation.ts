@@ -16,7 +16,7 @@ import { concurrencyOption, DEFAULT_CONCURRENCY } from '../../helpers/options';
 import { createOrder } from '../../helpers/orders';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
 import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
-import { binaryPropertyNameField } from '../image/fields';
+import { binaryPropertyNameField } from '../../helpers/binaryInput';
 import { bracketsPerImageField, orderNameField, readBracketsPerImage, waitForMergeField } from './fields';
 
 const whenWaiting = { displayOptions: { show: { waitForCompletion: [true] } } };

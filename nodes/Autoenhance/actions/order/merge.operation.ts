@@ -7,7 +7,7 @@ import { assertWholeGroups, startHdrMerge } from '../../helpers/hdrMerge';
 import { requiredString } from '../../helpers/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
 import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
-import { optionsField } from '../image/fields';
+import { optionsField } from '../../helpers/options';
 import { bracketsPerImageField, orderIdField, readBracketsPerImage, waitForMergeField } from './fields';
 
 const properties: INodeProperties[] = [
