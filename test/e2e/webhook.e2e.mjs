@@ -1,0 +1,117 @@
+// The trigger example (examples/trigger-save-finished-orders.json) published in a running n8n:
+// the fake Autoenhance delivers its webhooks to the workflow's production URL, as Autoenhance
+// does once the URL and token are entered in its web app.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
+import { loadExamples, prepareExampleHome, sampleFiles, writtenFiles } from './examples-fixture.mjs';
+import { fakeClient } from './fake-client.mjs';
+import { publishWorkflow, setupOwner, startN8n } from './n8n.mjs';
+
+const WEBHOOK_TOKEN = 'e2e-webhook-token-4f9a1c7e2b';
+const TRIGGER_NODE = 'When an order is finished';
+
+let fake;
+let home;
+let n8n;
+let cookie;
+let workflow;
+let webhookUrl;
+
+beforeAll(async () => {
+	fake = await startFakeAutoenhance({ apiKey: 'e2e-webhook-api-key' });
+	workflow = (await loadExamples())['trigger-save-finished-orders.json'];
+	home = await prepareExampleHome(fake, { workflows: [workflow], webhookToken: WEBHOOK_TOKEN });
+	await publishWorkflow(home, workflow.id);
+	n8n = await startN8n(home);
+	({ cookie } = await setupOwner(n8n.url));
+	const trigger = workflow.nodes.find((node) => node.name === TRIGGER_NODE);
+	webhookUrl = `${n8n.url}/webhook/${trigger.webhookId}/autoenhance`;
+	await waitUntilWebhookIsLive(webhookUrl);
+});
+
+afterAll(async () => {
+	await n8n?.stop();
+	await fake?.close();
+	await home?.remove();
+});
+
+/** Polls until `check` resolves something truthy; resolves that. */
+async function waitUntil(check, what, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const result = await check();
+		if (result) return result;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(200);
+	}
+}
+
+/** A published webhook answers a few seconds after the REST API: until then n8n says 404. */
+async function waitUntilWebhookIsLive(url) {
+	await waitUntil(async () => {
+		const response = await fetch(url, { method: 'POST' });
+		return response.status !== 404;
+	}, `${url} to be registered`);
+}
+
+/** The workflow's executions, newest first, from n8n's REST API as the editor lists them. */
+async function executions() {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: workflow.id }));
+	const response = await fetch(`${n8n.url}/rest/executions?filter=${filter}`, { headers: { cookie } });
+	expect(response.status).toBe(200);
+	return (await response.json()).data.results;
+}
+
+/** The deliveries the fake has made for `imageIds`, once each of them has an answer. */
+function deliveriesFor(imageIds) {
+	return waitUntil(() => {
+		const deliveries = fake.webhookDeliveries.filter((delivery) => imageIds.includes(delivery.body.image_id));
+		const answered = deliveries.length === imageIds.length && deliveries.every((delivery) => delivery.status !== null);
+		return answered && deliveries;
+	}, `webhook deliveries for ${imageIds.join(', ')}`);
+}
+
+const imagesOfOrder = (orderId) => [...fake.images.values()].filter((image) => image.order_id === orderId && !image.is_bracket);
+
+test('deliveries with a wrong token are refused with 401 and start no execution', async () => {
+	const settingsSaved = await fake.setWebhook({ url: webhookUrl, token: 'not-the-webhook-token' });
+	expect(settingsSaved.status).toBe(401);
+
+	const [photo] = await sampleFiles('photos');
+	const image = await fakeClient(fake).enhancePhoto(photo);
+	const [delivery] = await deliveriesFor([image.image_id]);
+	expect(delivery.body).toMatchObject({ event: 'image_processed', order_is_processing: false });
+	expect(delivery.status).toBe(401);
+
+	expect(await executions()).toEqual([]);
+});
+
+test('a finished HDR order starts one execution, which saves every enhanced photo as the fake served it', async () => {
+	const settingsSaved = await fake.setWebhook({ url: webhookUrl, token: WEBHOOK_TOKEN });
+	expect(settingsSaved.status).toBe(200); // received; "settings saved" is not an event the example listens to
+
+	const brackets = await sampleFiles('brackets');
+	const order = await fakeClient(fake).mergeHdrOrder({ name: 'E2E webhook order', brackets, perImage: 3 });
+	const images = await waitUntil(() => {
+		const merged = imagesOfOrder(order.order_id);
+		return merged.length === 2 && merged;
+	}, 'the order to be merged');
+	const deliveries = await deliveriesFor(images.map((image) => image.image_id));
+	// The first photo to finish is not the last of its order; only the last one completes it.
+	expect(deliveries.map((delivery) => delivery.body.order_is_processing)).toEqual([true, false]);
+	expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
+
+	const [execution] = await waitUntil(async () => {
+		const list = await executions();
+		return list.length > 0 && list.every((entry) => !['new', 'running', 'waiting'].includes(entry.status)) && list;
+	}, 'the execution to finish');
+	expect(await executions()).toHaveLength(1);
+	expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
+
+	const written = await writtenFiles(home, 'trigger');
+	const expected = images
+		.map((image) => ({ name: `${order.order_id}_${image.image_name}`, bytes: fake.expectedEnhanced(image.image_id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	expect(written.map((file) => file.name)).toEqual(expected.map((file) => file.name));
+	written.forEach((file, index) => expect(file.bytes.equals(expected[index].bytes)).toBe(true));
+});
