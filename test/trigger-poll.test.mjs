@@ -1,7 +1,7 @@
 // The Autoenhance Polling Trigger over real HTTP: orders are made and finished in the fake between
 // polls; static data goes from one poll to the next as n8n saves it, as after a restart.
 import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
-import { binaryBuffer, runPoll } from './harness/index.mjs';
+import { runPoll } from './harness/index.mjs';
 import { loadNode } from './support/package.mjs';
 import { createOrder, credentialsFor } from './trigger-fixtures.mjs';
 
@@ -17,22 +17,30 @@ afterEach(async () => {
 	await fake.close();
 });
 
-/** One poll; resolves with the emitted order IDs (null: nothing emitted) and the state n8n saves. */
-async function poll(staticData, { parameters = {}, ...options } = {}) {
+/**
+ * One poll; resolves with the output, the IDs of the orders it emitted images of, in order (null:
+ * nothing emitted), and the state n8n saves.
+ */
+async function poll(staticData, options = {}) {
 	const { output, staticData: saved } = await runPoll({
 		node: new AutoenhancePollTrigger(),
-		parameters,
 		...credentialsFor(fake),
 		staticData,
 		...options,
 	});
-	return { output, orderIds: output && output[0].map((item) => item.json.order_id), staticData: saved };
+	return { output, orderIds: output && [...new Set(output[0].map((item) => item.json.order_id))], staticData: saved };
 }
 
 const listCalls = () =>
 	fake.requests.filter(
 		(request) => request.listener === 'api' && request.method === 'GET' && request.path === '/v3/orders/',
 	);
+
+/** The orders as the API lists them now. */
+async function listedOrders() {
+	const response = await fetch(`${fake.apiUrl}/v3/orders/?per_page=100`, { headers: { 'x-api-key': fake.apiKey } });
+	return (await response.json()).orders;
+}
 
 describe('emitting finished orders', () => {
 	test('each order is emitted exactly once, across polls and a restart', async () => {
@@ -82,31 +90,25 @@ describe('emitting finished orders', () => {
 		expect((await poll(third.staticData)).output).toBeNull();
 	});
 
-	test('the item is the order as the API lists it', async () => {
-		const first = await poll(undefined);
-		const order = await createOrder(fake, ['a.jpg', 'b.corrupt.jpg']);
-		await order.finish();
-		const [[item]] = (await poll(first.staticData)).output;
-		expect(item.json).toMatchObject({ order_id: order.orderId, is_processing: false, total_images: 2 });
-		expect(item.json.images.map((image) => image.status)).toEqual(['processed', 'error']);
-		expect(item.binary).toBeUndefined();
-	});
-
-	test('with download: one item per enhanced image, with its file', async () => {
+	test('one item per enhanced image, as the API lists it; failed images are left out', async () => {
 		const first = await poll(undefined);
 		const order = await createOrder(fake, ['lounge.jpg', 'broken.corrupt.jpg', 'porch.jpg']);
 		await order.finish();
-		const { output } = await poll(first.staticData, {
-			parameters: { download: true, imageVersion: 'full', downloadOptions: { format: 'webp' } },
-		});
+		const failedOnly = await createOrder(fake, ['also-broken.corrupt.jpg']);
+		await failedOnly.finish();
+		fake.requests.length = 0;
+		const { output } = await poll(first.staticData);
 
-		const [lounge, , porch] = order.imageIds;
+		const [lounge, broken, porch] = order.imageIds;
+		expect(fake.images.get(broken).status).toBe('error');
+		// Only the list was read: downloading is Image › Download's job, after the trigger.
+		expect(fake.requests).toEqual(listCalls());
+		const listed = (await listedOrders()).find((o) => o.order_id === order.orderId);
+		expect(output[0].map((item) => item.json)).toEqual(listed.images.filter((image) => image.status === 'processed'));
 		expect(output[0].map((item) => item.json.image_id).sort()).toEqual([lounge, porch].sort());
 		for (const item of output[0]) {
-			expect(item.json.order_id).toBe(order.orderId);
-			expect(item.binary.data.fileName).toMatch(/\.webp$/);
-			const expected = fake.expectedEnhanced(item.json.image_id, { preview: false, format: 'webp' });
-			expect((await binaryBuffer(item)).equals(expected)).toBe(true);
+			expect(item.json).toMatchObject({ order_id: order.orderId, status: 'processed', image_name: expect.any(String) });
+			expect(item.binary).toBeUndefined();
 		}
 	});
 });
@@ -124,29 +126,6 @@ describe('failed polls', () => {
 		const next = await poll(first.staticData);
 		expect(next.orderIds).toEqual([order.orderId]);
 		expect((await poll(next.staticData)).output).toBeNull();
-	});
-
-	test('a poll that fails half way, while downloading, emits nothing twice and loses nothing', async () => {
-		const parameters = { download: true };
-		const first = await poll(undefined, { parameters });
-		const a = await createOrder(fake, ['a.jpg']);
-		const b = await createOrder(fake, ['b.jpg']);
-		await a.finish();
-		await b.finish();
-
-		// The list is read and order a's image downloaded; then order b's download fails.
-		fake.setFaults([{ kind: 'status', status: 403, listener: 'asset', path: `/${b.imageIds[0]}/` }]);
-		await expect(poll(first.staticData, { parameters })).rejects.toThrow('The image download host refused');
-		const downloads = fake.requests.filter((request) => request.listener === 'asset');
-		expect(downloads.map((request) => [request.path.split('/')[1], request.status])).toEqual([
-			[a.imageIds[0], 200],
-			[b.imageIds[0], 403],
-		]);
-		fake.clearFaults();
-
-		const next = await poll(first.staticData, { parameters });
-		expect(next.output[0].map((item) => item.json.order_id)).toEqual([a.orderId, b.orderId]);
-		expect((await poll(next.staticData, { parameters })).output).toBeNull();
 	});
 });
 
@@ -187,7 +166,7 @@ describe('how far it pages', () => {
 });
 
 describe('Fetch Test Event (manual mode)', () => {
-	test('returns the newest finished order and leaves the state alone', async () => {
+	test('returns the images of the newest finished order and leaves the state alone', async () => {
 		const older = await createOrder(fake, ['older.jpg']);
 		await older.finish();
 		const newest = await createOrder(fake, ['newest.jpg']);
@@ -201,27 +180,18 @@ describe('Fetch Test Event (manual mode)', () => {
 			mode: 'manual',
 			staticData,
 		});
-		expect(output[0].map((item) => item.json.order_id)).toEqual([newest.orderId]);
+		expect(output[0].map((item) => item.json)).toEqual([
+			expect.objectContaining({ image_id: newest.imageIds[0], order_id: newest.orderId, status: 'processed' }),
+		]);
 		expect(after).toEqual(staticData);
 	});
 
-	test('with download, the sample carries the files', async () => {
-		const order = await createOrder(fake, ['a.jpg']);
-		await order.finish();
-		const { output } = await runPoll({
-			node: new AutoenhancePollTrigger(),
-			parameters: { download: true },
-			...credentialsFor(fake),
-			mode: 'manual',
-		});
-		const [[item]] = output;
-		expect((await binaryBuffer(item)).equals(fake.expectedEnhanced(order.imageIds[0]))).toBe(true);
-	});
-
-	test('says so when no order has finished yet', async () => {
+	test('says so when no order has finished with an enhanced image yet', async () => {
 		await createOrder(fake, ['unfinished.jpg']);
+		const failed = await createOrder(fake, ['broken.corrupt.jpg']);
+		await failed.finish();
 		await expect(
 			runPoll({ node: new AutoenhancePollTrigger(), ...credentialsFor(fake), mode: 'manual' }),
-		).rejects.toThrow('There is no finished order in this Autoenhance account yet');
+		).rejects.toThrow('There is no finished order with an enhanced image in this Autoenhance account yet');
 	});
 });

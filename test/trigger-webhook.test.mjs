@@ -1,7 +1,7 @@
 // The Autoenhance Trigger (webhook) over real HTTP: the fake sends its webhooks to the harness's
 // webhook host as Autoenhance would; bad requests are made by hand.
 import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
-import { binaryBuffer, startWebhookHost } from './harness/index.mjs';
+import { startWebhookHost } from './harness/index.mjs';
 import { loadNode } from './support/package.mjs';
 import { createOrder, credentialsFor, deliveriesSettled } from './trigger-fixtures.mjs';
 
@@ -54,8 +54,8 @@ const imageProcessed = (overrides = {}) => ({
 });
 
 describe('deliveries from Autoenhance', () => {
-	test('an enhanced image starts the workflow with the image and its enhanced file', async () => {
-		await startTrigger({ events: ['imageEnhanced'], download: true });
+	test('an enhanced image starts the workflow with the whole image, when fetched, and no file', async () => {
+		await startTrigger({ events: ['imageEnhanced'], fetchDetails: true });
 		await fake.setWebhook({ url: host.url, token: TOKEN });
 		const order = await createOrder(fake, ['kitchen.jpg']);
 		await order.finish();
@@ -70,29 +70,12 @@ describe('deliveries from Autoenhance', () => {
 		expect(runs).toHaveLength(1);
 		const [item] = runs[0];
 		expect(item.json).toMatchObject({ image_id: imageId, order_id: order.orderId, image_name: 'kitchen.jpg', status: 'processed' });
-		expect(item.binary.data.fileName).toBe('kitchen.jpg');
-		expect((await binaryBuffer(item)).equals(fake.expectedEnhanced(imageId))).toBe(true);
+		expect(item.binary).toBeUndefined();
+		// Nothing is downloaded: that is Image › Download's job, after the trigger.
+		expect(fake.requests.filter((r) => r.listener === 'asset')).toEqual([]);
 	});
 
-	test('the full-size download in another format lands in the chosen binary field', async () => {
-		await startTrigger({
-			events: ['imageEnhanced'],
-			download: true,
-			imageVersion: 'full',
-			downloadOptions: { format: 'png', outputBinaryPropertyName: 'enhanced' },
-		});
-		await fake.setWebhook({ url: host.url, token: TOKEN });
-		const order = await createOrder(fake, ['garden.jpg']);
-		await order.finish();
-		await deliveriesSettled(fake);
-
-		const [[item]] = startedItems();
-		expect(item.binary.enhanced.fileName).toBe('garden.png');
-		const expected = fake.expectedEnhanced(order.imageIds[0], { preview: false, format: 'png' });
-		expect((await binaryBuffer(item, 'enhanced')).equals(expected)).toBe(true);
-	});
-
-	test('without fetch or download the item is what Autoenhance sent, and the API is not called', async () => {
+	test('without Fetch Full Details the item is what Autoenhance sent, and the API is not called', async () => {
 		await startTrigger({ events: ['imageEnhanced'] });
 		await fake.setWebhook({ url: host.url, token: TOKEN });
 		const order = await createOrder(fake, ['hall.jpg']);
@@ -116,8 +99,8 @@ describe('deliveries from Autoenhance', () => {
 		expect(fake.requests.filter((r) => r.listener === 'api')).toEqual([]);
 	});
 
-	test('order completed with download: one execution, one item per enhanced image, failed ones left out', async () => {
-		await startTrigger({ events: ['orderCompleted'], download: true });
+	test('order completed with Fetch Full Details: one execution, one item per enhanced image, failed ones left out', async () => {
+		await startTrigger({ events: ['orderCompleted'], fetchDetails: true });
 		await fake.setWebhook({ url: host.url, token: TOKEN });
 		const order = await createOrder(fake, ['a.jpg', 'b.jpg', 'c.corrupt.jpg']);
 		await order.finish();
@@ -127,25 +110,40 @@ describe('deliveries from Autoenhance', () => {
 		expect(fake.webhookDeliveries.filter((d) => d.body.event === 'image_processed')).toHaveLength(3);
 		const runs = startedItems();
 		expect(runs).toHaveLength(1);
-		const [aId, bId] = order.imageIds;
+		const [aId, bId, cId] = order.imageIds;
+		expect(fake.images.get(cId).status).toBe('error');
+		// Each item is the image as the API returns it: what Image › Download reads from $json.image_id.
+		const apiOrder = await (await fetch(`${fake.apiUrl}/v3/orders/${order.orderId}`, { headers: { 'x-api-key': fake.apiKey } })).json();
+		const served = new Map(apiOrder.images.map((image) => [image.image_id, image]));
 		expect(runs[0].map((item) => item.json.image_id).sort()).toEqual([aId, bId].sort());
 		for (const item of runs[0]) {
-			expect(item.json.order_id).toBe(order.orderId);
-			expect((await binaryBuffer(item)).equals(fake.expectedEnhanced(item.json.image_id))).toBe(true);
+			expect(item.json).toEqual(served.get(item.json.image_id));
+			expect(item.json).toMatchObject({ order_id: order.orderId, status: 'processed', image_name: expect.any(String) });
+			expect(item.binary).toBeUndefined();
 		}
 	});
 
-	test('order completed with Fetch Full Details gives the whole order', async () => {
-		await startTrigger({ events: ['orderCompleted'], fetchDetails: true });
+	test('order completed without Fetch Full Details is the delivery itself, one item', async () => {
+		await startTrigger({ events: ['orderCompleted'] });
 		await fake.setWebhook({ url: host.url, token: TOKEN });
 		const order = await createOrder(fake, ['a.jpg', 'b.jpg']);
 		await order.finish();
 		await deliveriesSettled(fake);
 
-		const [[item]] = startedItems();
-		expect(item.json).toMatchObject({ order_id: order.orderId, is_processing: false, total_images: 2 });
-		expect(item.json.images.map((image) => image.status)).toEqual(['processed', 'processed']);
-		expect(item.binary).toBeUndefined();
+		const [[item], ...others] = startedItems();
+		expect(others).toEqual([]);
+		expect(item.json).toMatchObject({ event: 'image_processed', order_id: order.orderId, order_is_processing: false });
+	});
+
+	test('an order whose images all failed completes with nothing to start', async () => {
+		await startTrigger({ events: ['orderCompleted'], fetchDetails: true });
+		await fake.setWebhook({ url: host.url, token: TOKEN });
+		const order = await createOrder(fake, ['broken.corrupt.jpg']);
+		await order.finish();
+		await deliveriesSettled(fake);
+
+		expect(fake.webhookDeliveries.find((d) => d.body.event === 'image_processed').status).toBe(200);
+		expect(startedItems()).toEqual([]);
 	});
 
 	test('a failed image is reported as Image Failed, with its status reason when fetched', async () => {
@@ -161,16 +159,17 @@ describe('deliveries from Autoenhance', () => {
 		expect(runs[0][0].json.status_reason).toEqual(expect.any(String));
 	});
 
-	test('the last image of an order is both an image event and Order Completed: image item first', async () => {
+	test('the last image of an order is both an image event and Order Completed: image item first, then the order\'s images', async () => {
 		await startTrigger({ events: ['imageEnhanced', 'orderCompleted'], fetchDetails: true });
 		await fake.setWebhook({ url: host.url, token: TOKEN });
 		const order = await createOrder(fake, ['only.jpg']);
 		await order.finish();
 		await deliveriesSettled(fake);
 
-		const [[imageItem, orderItem]] = startedItems();
+		const [[imageItem, orderImageItem, ...more]] = startedItems();
 		expect(imageItem.json).toMatchObject({ image_id: order.imageIds[0], status: 'processed' });
-		expect(orderItem.json).toMatchObject({ order_id: order.orderId, total_images: 1 });
+		expect(orderImageItem.json).toMatchObject({ image_id: order.imageIds[0], order_id: order.orderId });
+		expect(more).toEqual([]);
 	});
 
 	test('saving the settings in Autoenhance (webhook_updated) starts the workflow when selected', async () => {

@@ -3,8 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isFinished, readWatchState, scanOrders } from './trigger/orderWatch';
 import { listOrders } from './helpers/orderList';
-import type { OutputChoice } from './trigger/output';
-import { downloadFields, orderItems, readOutputChoice } from './trigger/output';
+import { downloadNotice, enhancedImageItems } from './trigger/output';
 
 const STATE_KEY = 'orderWatch';
 
@@ -26,36 +25,33 @@ export class AutoenhancePollTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Checks your Autoenhance account at the times below and starts the workflow once for every order that has finished since, including orders made in the Autoenhance web app. Orders that were already finished when the workflow was activated are not reported. If Autoenhance can reach this n8n over the internet, the Autoenhance Trigger reports each image the moment it is done.',
+					'Checks your Autoenhance account at the times below and starts the workflow for the orders that have finished since, including orders made in the Autoenhance web app: one item per enhanced image (images that failed are left out). Orders that were already finished when the workflow was activated are not reported. If Autoenhance can reach this n8n over the internet, the Autoenhance Trigger reports each image the moment it is done.',
 				name: 'pollNotice',
 				type: 'notice',
 				default: '',
 			},
-			...downloadFields,
+			downloadNotice,
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const choice = readOutputChoice.call(this);
-		if (this.getMode() === 'manual') return [await sampleItems.call(this, choice)];
+		if (this.getMode() === 'manual') return [await sampleItems.call(this)];
 		const staticData = this.getWorkflowStaticData('node');
 		const { finished, state } = await scanOrders.call(this, readWatchState(staticData[STATE_KEY]));
-		const items: INodeExecutionData[] = [];
-		for (const order of finished) items.push(...(await orderItems.call(this, order, choice)));
+		const items = finished.flatMap(enhancedImageItems);
 		// Saved only now: a poll that fails half way leaves the state as it was, to be tried again.
 		staticData[STATE_KEY] = state;
 		return items.length ? [items] : null;
 	}
 }
 
-/** For "Fetch Test Event": the newest finished order, so the user sees real data to map. */
-async function sampleItems(this: IPollFunctions, choice: OutputChoice): Promise<INodeExecutionData[]> {
+/** For "Fetch Test Event": the newest finished order with an enhanced image, as real data to map. */
+async function sampleItems(this: IPollFunctions): Promise<INodeExecutionData[]> {
 	for await (const order of listOrders.call(this)) {
-		if (!isFinished(order)) continue;
-		const items = await orderItems.call(this, order, choice);
-		return items.length ? items : [{ json: order }];
+		const items = isFinished(order) ? enhancedImageItems(order) : [];
+		if (items.length) return items;
 	}
-	throw new NodeOperationError(this.getNode(), 'There is no finished order in this Autoenhance account yet', {
+	throw new NodeOperationError(this.getNode(), 'There is no finished order with an enhanced image in this Autoenhance account yet', {
 		description: 'Enhance a photo in Autoenhance, wait until it is done, then fetch a test event again.',
 	});
 }

@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { assertTokenConfigured, isAuthorized } from './trigger/access';
 import type { TriggerEvent } from './trigger/delivery';
 import { eventsOf, readDelivery } from './trigger/delivery';
-import { downloadFields, readOutputChoice } from './trigger/output';
+import { downloadNotice } from './trigger/output';
 import { webhookItems } from './trigger/webhookItems';
 
 export class AutoenhanceTrigger implements INodeType {
@@ -72,10 +72,9 @@ export class AutoenhanceTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to fetch the whole image (name, status, settings) or, for Order Completed, the whole order with its images. Otherwise the item holds only what Autoenhance sends: event, image_id, order_id, error, order_is_processing.',
-				displayOptions: { show: { download: [false] } },
+					'Whether to fetch the whole image (name, status, settings) or, for Order Completed, one item per enhanced image of the order; images that failed are left out (select Image Failed to hear about them). Otherwise the item holds only what Autoenhance sends: event, image_id, order_id, error, order_is_processing.',
 			},
-			...downloadFields,
+			downloadNotice,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -128,7 +127,8 @@ export class AutoenhanceTrigger implements INodeType {
 		if ('status' in delivery) return reply.call(this, delivery.status, delivery.message);
 		const selected = this.getNodeParameter('events', []) as TriggerEvent[];
 		const events = eventsOf(delivery).filter((event) => selected.includes(event));
-		const items = await webhookItems.call(this, delivery, events, readOutputChoice.call(this));
+		const fetchDetails = this.getNodeParameter('fetchDetails', false) as boolean;
+		const items = await webhookItems.call(this, delivery, events, fetchDetails);
 		if (items.length === 0) return { webhookResponse: { message: 'Received; no event this trigger listens to' } };
 		return { workflowData: [items], webhookResponse: { message: 'Workflow was started' } };
 	}

@@ -86,32 +86,65 @@ test('deliveries with a wrong token are refused with 401 and start no execution'
 	expect(await executions()).toEqual([]);
 });
 
-test('a finished HDR order starts one execution, which saves every enhanced photo as the fake served it', async () => {
+/** The IDs of the files an execution's saved data refers to (`filesystem-v2:workflows/…`). */
+async function savedFileIds(executionId) {
+	const response = await fetch(`${n8n.url}/rest/executions/${executionId}`, { headers: { cookie } });
+	expect(response.status).toBe(200);
+	const { data } = (await response.json()).data;
+	return [...new Set(data.match(/filesystem[\w-]*:[^"]+/g) ?? [])];
+}
+
+/** A file of a saved execution, fetched as the editor does to show it. */
+async function savedFile(id) {
+	const response = await fetch(`${n8n.url}/rest/binary-data?id=${encodeURIComponent(id)}&action=download`, { headers: { cookie } });
+	expect(response.status).toBe(200);
+	return Buffer.from(await response.arrayBuffer());
+}
+
+test('two HDR orders finishing together start one execution each, and every enhanced photo is saved as the fake served it', async () => {
 	const settingsSaved = await fake.setWebhook({ url: webhookUrl, token: WEBHOOK_TOKEN });
 	expect(settingsSaved.status).toBe(200); // received; "settings saved" is not an event the example listens to
 
 	const brackets = await sampleFiles('brackets');
-	const order = await fakeClient(fake).mergeHdrOrder({ name: 'E2E webhook order', brackets, perImage: 3 });
-	const images = await waitUntil(() => {
-		const merged = imagesOfOrder(order.order_id);
-		return merged.length === 2 && merged;
-	}, 'the order to be merged');
-	const deliveries = await deliveriesFor(images.map((image) => image.image_id));
-	// The first photo to finish is not the last of its order; only the last one completes it.
-	expect(deliveries.map((delivery) => delivery.body.order_is_processing)).toEqual([true, false]);
-	expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
+	const client = fakeClient(fake);
+	// Both orders are merged and enhanced at the same time: their deliveries reach n8n together.
+	const orders = await Promise.all(
+		['E2E webhook order 1', 'E2E webhook order 2'].map((name) => client.mergeHdrOrder({ name, brackets, perImage: 3 })),
+	);
+	const images = [];
+	for (const order of orders) {
+		const merged = await waitUntil(() => {
+			const found = imagesOfOrder(order.order_id);
+			return found.length === 2 && found;
+		}, `order ${order.order_id} to be merged`);
+		const deliveries = await deliveriesFor(merged.map((image) => image.image_id));
+		// The first photo to finish is not the last of its order; only the last one completes it.
+		expect(deliveries.map((delivery) => delivery.body.order_is_processing)).toEqual([true, false]);
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
+		images.push(...merged.map((image) => ({ ...image, order_id: order.order_id })));
+	}
 
-	const [execution] = await waitUntil(async () => {
-		const list = await executions();
-		return list.length > 0 && list.every((entry) => !['new', 'running', 'waiting'].includes(entry.status)) && list;
-	}, 'the execution to finish');
-	expect(await executions()).toHaveLength(1);
-	expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
+	const list = await waitUntil(async () => {
+		const found = await executions();
+		return found.length === 2 && found.every((entry) => !['new', 'running', 'waiting'].includes(entry.status)) && found;
+	}, 'both executions to finish');
+	for (const execution of list) expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
 
-	const written = await writtenFiles(home, 'trigger');
 	const expected = images
-		.map((image) => ({ name: `${order.order_id}_${image.image_name}`, bytes: fake.expectedEnhanced(image.image_id) }))
+		.map((image) => ({ name: `${image.order_id}_${image.image_name}`, bytes: fake.expectedEnhanced(image.image_id) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
+	const written = await writtenFiles(home, 'trigger');
 	expect(written.map((file) => file.name)).toEqual(expected.map((file) => file.name));
 	written.forEach((file, index) => expect(file.bytes.equals(expected[index].bytes)).toBe(true));
+
+	// Every downloaded photo is kept under its own execution, which still shows it (its order's two).
+	for (const execution of list) {
+		const ids = await savedFileIds(execution.id);
+		expect(ids).toHaveLength(2);
+		for (const id of ids) expect(id).toContain(`/executions/${execution.id}/`);
+		for (const id of ids) {
+			const bytes = await savedFile(id);
+			expect(expected.some((file) => file.bytes.equals(bytes))).toBe(true);
+		}
+	}
 });

@@ -1,8 +1,8 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Delivery, TriggerEvent } from './delivery';
-import type { OutputChoice, TriggerContext } from './output';
-import { fetchOrder, imageItems, orderItems } from './output';
+import type { TriggerContext } from './output';
+import { enhancedImageItems, fetchOrder, imageItem } from './output';
 
 /**
  * The items for the chosen events one delivery stands for. The last image of an order is both an
@@ -12,17 +12,17 @@ export async function webhookItems(
 	this: TriggerContext,
 	delivery: Delivery,
 	events: TriggerEvent[],
-	choice: OutputChoice,
+	fetchDetails: boolean,
 ): Promise<INodeExecutionData[]> {
 	if (delivery.kind !== 'imageProcessed') return events.length ? [{ json: delivery.payload }] : [];
 	const items: INodeExecutionData[] = [];
 	for (const event of events) {
 		if (event !== 'orderCompleted') {
-			items.push(...(await imageItems.call(this, delivery.imageId, delivery.payload, choice)));
-		} else if (!choice.fetchDetails || delivery.orderId === undefined) {
+			items.push(await imageItem.call(this, delivery.imageId, delivery.payload, fetchDetails));
+		} else if (!fetchDetails || delivery.orderId === undefined) {
 			items.push({ json: delivery.payload });
 		} else {
-			items.push(...(await orderItems.call(this, await fetchOrder.call(this, delivery.orderId), choice)));
+			items.push(...enhancedImageItems(await fetchOrder.call(this, delivery.orderId)));
 		}
 	}
 	return items;
