@@ -31,7 +31,7 @@ describe('Get', () => {
 
 	test('an unknown ID says the image was not found', async () => {
 		const { error } = await runImage(fake, 'get', { imageId: 'no-such-image' }, { expectError: true });
-		expect(error.message).toBe('Image "no-such-image" was not found in Autoenhance');
+		expect(error.message).toBe('Image "no-such-image" was not found in Autoenhance (item 0)');
 	});
 });
 
@@ -139,7 +139,7 @@ test('Delete removes the image and says so', async () => {
 	expect(output.json).toEqual({ deleted: true, image_id: image.image_id });
 	expect(fake.images.has(image.image_id)).toBe(false);
 	const { error } = await runImage(fake, 'delete', { imageId: image.image_id }, { expectError: true });
-	expect(error.message).toBe(`Image "${image.image_id}" was not found in Autoenhance`);
+	expect(error.message).toBe(`Image "${image.image_id}" was not found in Autoenhance (item 0)`);
 });
 
 describe('Report', () => {

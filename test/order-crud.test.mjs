@@ -66,7 +66,7 @@ describe('order get, update, delete', () => {
 		expect(fake.orders.has(orderId)).toBe(false);
 
 		const { error } = await runOrder('get', { orderId }, { expectError: true });
-		expect(error.message).toBe(`Order "${orderId}" was not found in Autoenhance`);
+		expect(error.message).toBe(`Order "${orderId}" was not found in Autoenhance (item 0)`);
 	});
 
 	test('an empty Order ID is an error naming the item and the field', async () => {

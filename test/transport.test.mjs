@@ -165,20 +165,10 @@ describe('retries', () => {
 		expect(fake.requests.map((r) => r.fault)).toEqual(['drop', null]);
 	});
 
-	test('a POST is repeated after a 503 only when the caller vouches it cannot duplicate', async () => {
+	test('a POST is not repeated after a 503 unless the caller can find out what it did', async () => {
 		fake.setFaults([{ listener: 'api', kind: 'status', status: 503, times: 1 }]);
 		await probeError({ method: 'POST', path: '/v3/orders/', body: {} });
 		expect(fake.requests).toHaveLength(1);
-
-		fake.requests.length = 0;
-		fake.setFaults([{ listener: 'api', kind: 'status', status: 503, times: 1 }]);
-		const body = { order_id: `order-${Date.now()}` };
-		const { output } = await probe({
-			call: 'api',
-			request: { method: 'POST', path: '/v3/orders/', body, safeToRepeat: true },
-		});
-		expect(output[0][0].json.order_id).toBe(body.order_id);
-		expect(fake.requests.map((r) => r.status)).toEqual([503, 200]);
 	});
 
 	test('even an unsafe POST is repeated after a 429: the server did not act on it', async () => {

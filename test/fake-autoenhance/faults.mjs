@@ -1,8 +1,11 @@
 // Fault injection. Rules are checked in order for every request on every listener; all
 // matching rules whose chance (seeded) comes up apply: 'latency' and 'slowBody' add up and
-// let the request through, 'status' and 'drop' end it.
+// let the request through, 'status', 'drop' and 'redirect' end it. With `after: true`, a
+// 'status' or 'drop' lets the request take effect first and spoils only its answer.
 
-const KINDS = ['status', 'drop', 'slowBody', 'latency'];
+const KINDS = ['status', 'drop', 'slowBody', 'latency', 'redirect'];
+/** Kinds that end a request without its real answer. */
+const ENDING = new Set(['status', 'drop', 'redirect']);
 const LISTENERS = ['api', 'upload', 'asset'];
 const SLOW_BODY_PIECES = 10;
 
@@ -32,6 +35,10 @@ function normalizeRule(rule) {
 		fail('status must be an HTTP error code (e.g. 429, 500, 502, 503)');
 	}
 	if (!(probability >= 0 && probability <= 1)) fail('probability must be within 0..1');
+	if (rule.after && kind !== 'status' && kind !== 'drop') fail('after applies to status and drop only');
+	if (rule.maxInARow !== undefined && !(Number.isInteger(rule.maxInARow) && rule.maxInARow >= 0)) {
+		fail('maxInARow must be a whole number');
+	}
 	const path = rule.pathRegex !== undefined ? new RegExp(rule.pathRegex) : rule.path;
 	const retryAfter = rule.retryAfter ?? (status === 429 ? 1 : undefined);
 	return { ...rule, path, probability, times: times ?? Infinity, retryAfter, delayMs: rule.delayMs ?? 0 };
@@ -48,6 +55,8 @@ export class FaultInjector {
 	#seed;
 	#random;
 	#rules = [];
+	/** listener + method + path → how many requests to it in a row ended in a fault. */
+	#streaks = new Map();
 	injected = 0;
 
 	constructor(seed) {
@@ -59,25 +68,38 @@ export class FaultInjector {
 	set(rules) {
 		this.#rules = rules.map(normalizeRule).map((rule) => ({ ...rule, used: 0 }));
 		this.#random = mulberry32(this.#seed);
+		this.#streaks.clear();
 	}
 
-	/** The rules that fire for this request (each firing counts towards `times`). */
+	/**
+	 * The rules that fire for this request (each firing counts towards `times`). A rule with
+	 * `maxInARow` does not end a request when that many requests to the same listener, method
+	 * and path in a row were already ended by a fault: a client with bounded retries gets through.
+	 */
 	draw(listener, method, path) {
+		const key = `${listener} ${method} ${path}`;
+		const streak = this.#streaks.get(key) ?? 0;
 		const fired = [];
 		for (const rule of this.#rules) {
 			if (rule.used >= rule.times || !matches(rule, listener, method, path)) continue;
 			if (rule.probability < 1 && this.#random() >= rule.probability) continue;
+			if (ENDING.has(rule.kind) && streak >= (rule.maxInARow ?? Infinity)) continue;
 			rule.used += 1;
 			this.injected += 1;
 			fired.push(rule);
-			if (rule.kind === 'status' || rule.kind === 'drop') break;
+			if (ENDING.has(rule.kind)) break;
 		}
+		if (fired.some((rule) => ENDING.has(rule.kind))) this.#streaks.set(key, streak + 1);
+		else this.#streaks.delete(key);
 		return fired;
 	}
 }
 
-/** Label of a fired rule in the request record: '429', '503', 'drop', 'slowBody', 'latency'. */
-export const faultLabel = (rule) => (rule.kind === 'status' ? String(rule.status) : rule.kind);
+/** Label of a fired rule in the request record: '429', '503', 'drop', '503 after', 'drop after', 'slowBody'… */
+export function faultLabel(rule) {
+	const label = rule.kind === 'status' ? String(rule.status) : rule.kind;
+	return rule.after ? `${label} after` : label;
+}
 
 const lastFunction = (...args) => args.findLast((arg) => typeof arg === 'function');
 const toBuffer = (chunk, encoding) =>
@@ -129,6 +151,61 @@ export function paceResponse(res, delayMs, sleep) {
 			if (hasChunk) await trickle(chunk, encoding);
 			end(lastFunction(chunk, encoding, callback));
 		});
+		return res;
+	};
+}
+
+/**
+ * The handler runs, and takes effect, but its answer never reaches the client: `answer` sends
+ * another one in its place once the handler has finished.
+ */
+export function replaceResponse(res, answer) {
+	const own = { writeHead: res.writeHead, write: res.write, end: res.end };
+	res.writeHead = () => res;
+	res.write = (chunk, encoding, callback) => {
+		lastFunction(encoding, callback)?.();
+		return true;
+	};
+	res.end = () => {
+		Object.assign(res, own);
+		answer();
+		return res;
+	};
+}
+
+/**
+ * The handler runs, takes effect and starts answering; the connection breaks halfway through the
+ * response body (a body of unknown length: before its first byte).
+ */
+export function cutResponse(res) {
+	const [write, writeHead] = [res.write, res.writeHead].map((f) => f.bind(res));
+	let room = 0;
+	let cut = false;
+	const breakOff = (bytes) => {
+		cut = true;
+		write(bytes, () => res.socket?.destroy());
+	};
+	const pass = (chunk, encoding) => {
+		const bytes = toBuffer(chunk, encoding);
+		if (bytes.length >= room) return breakOff(bytes.subarray(0, room));
+		room -= bytes.length;
+		write(bytes);
+	};
+	res.writeHead = (status, ...rest) => {
+		const headers = rest.find((arg) => typeof arg === 'object' && arg !== null) ?? {};
+		const length = Number(headers['content-length'] ?? res.getHeader('content-length'));
+		room = Number.isFinite(length) ? Math.floor(length / 2) : 0;
+		return writeHead(status, ...rest);
+	};
+	res.write = (chunk, encoding, callback) => {
+		if (!cut) pass(chunk, encoding);
+		lastFunction(encoding, callback)?.();
+		return true;
+	};
+	res.end = (chunk, encoding) => {
+		const hasChunk = chunk !== undefined && chunk !== null && typeof chunk !== 'function';
+		if (!cut && hasChunk) pass(chunk, encoding);
+		if (!cut) breakOff(Buffer.alloc(0));
 		return res;
 	};
 }

@@ -3,13 +3,15 @@
 // Grouping, over the order's not-yet-merged brackets in creation (= capture) order:
 // - explicit `images: [{bracket_ids}]` (process only): exactly those groups;
 // - number_of_brackets_per_image N > 0: every N brackets, a remainder makes a last smaller group;
-// - 0 or omitted ("automatic"): by `metadata.group` when every bracket carries one, else threes.
+// - 0 or omitted ("automatic"): by `metadata.group` when every bracket carries one, else threes
+//   in name order (Autoenhance groups by what the photos show, not by when they were registered).
 import { conflict, unprocessable, validationError } from './http.mjs';
 import { startProcessing } from './lifecycle.mjs';
 import { SETTINGS_FIELDS } from './schemas.mjs';
 import { createImage, orderBrackets, touchOrder } from './state.mjs';
 
 const AUTOMATIC_GROUP_SIZE = 3;
+const byName = new Intl.Collator('en', { numeric: true }).compare;
 
 function chunk(list, size) {
 	const groups = [];
@@ -19,7 +21,9 @@ function chunk(list, size) {
 
 function automaticGroups(brackets) {
 	const keys = brackets.map((bracket) => bracket.metadata?.group);
-	if (keys.some((key) => key === undefined || key === null)) return chunk(brackets, AUTOMATIC_GROUP_SIZE);
+	if (keys.some((key) => key === undefined || key === null)) {
+		return chunk([...brackets].sort((a, b) => byName(String(a.name), String(b.name))), AUTOMATIC_GROUP_SIZE);
+	}
 	const groups = new Map();
 	brackets.forEach((bracket, i) => groups.set(keys[i], [...(groups.get(keys[i]) ?? []), bracket]));
 	return [...groups.values()];

@@ -1,8 +1,8 @@
 // One HTTP listener (api, upload or asset): records every request, applies fault rules,
 // then hands the request to its handler. Control routes (/__fake/) bypass both.
 import { createServer } from 'node:http';
-import { faultLabel, paceResponse } from './faults.mjs';
-import { s3ErrorBody, sendListenerError } from './http.mjs';
+import { cutResponse, faultLabel, paceResponse, replaceResponse } from './faults.mjs';
+import { s3ErrorBody, sendListenerError, sendRedirect } from './http.mjs';
 
 function newRecord(name, req, url) {
 	return {
@@ -64,18 +64,32 @@ function clientErrorResponse(name, error) {
 export async function startListener(core, { name, port = 0, handle, control }) {
 	const inFlight = new WeakMap(); // socket → record of the request it carries
 
+	/** Applies the faults drawn for this request; true when one has answered it already. */
 	async function applyFaults(req, res, record) {
 		for (const rule of core.faults.draw(name, req.method, record.path)) {
 			record.fault = faultLabel(rule);
+			const sendStatus = () => {
+				const headers = rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {};
+				record.retryAfter = rule.retryAfter ?? null;
+				sendListenerError(res, name, rule.status, headers);
+			};
 			if (rule.kind === 'latency') await core.timers.sleep(rule.delayMs);
 			if (rule.kind === 'slowBody') paceResponse(res, rule.delayMs, (ms) => core.timers.sleep(ms));
+			if (rule.after) {
+				if (rule.kind === 'drop') cutResponse(res);
+				else replaceResponse(res, sendStatus);
+				return false;
+			}
 			if (rule.kind === 'drop') {
 				req.socket.destroy();
 				return true;
 			}
 			if (rule.kind === 'status') {
-				const headers = rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {};
-				sendListenerError(res, name, rule.status, headers);
+				sendStatus();
+				return true;
+			}
+			if (rule.kind === 'redirect') {
+				sendRedirect(res, rule.location ?? `http://${req.headers.host}${req.url}`);
 				return true;
 			}
 		}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, uploadToPresignedUrl } from '../transport';
+import { apiRequest, apiRequestIfFound, uploadToPresignedUrl } from '../transport';
 import type { InputImage } from './binaryInput';
 import { readInputImage } from './binaryInput';
 import { mapWithConcurrency } from './concurrency';
@@ -64,28 +64,39 @@ function uniqueNames(fileNames: string[]): string[] {
 
 /**
  * Registers every bracket with the order and uploads its file, `concurrency` uploads at a time.
- * Registrations go one after another in input order, whatever order the uploads finish in:
- * without capture times, Autoenhance groups a fixed number of brackets per image in the order
- * they were registered. A bracket that fails stops the lot, and the error names its file.
+ * While a bracket uploads, the one that will take its place is registered: an upload never waits
+ * for a round trip, and no upload URL (they expire) is fetched long before its turn. A bracket
+ * that fails stops the lot, and the error names its file.
+ *
+ * `inInputOrder` (for a fixed number of brackets per image): registrations go one after another
+ * in input order, because without capture times Autoenhance groups a fixed number of brackets per
+ * image in the order they were registered. Automatic grouping goes by the photos themselves, so
+ * there they run side by side: one after another, 30 registrations at 100 ms latency hold the
+ * last upload back by 3 s.
  */
 export async function uploadBrackets(
 	this: IExecuteFunctions,
 	orderId: string,
 	brackets: Bracket[],
-	concurrency: number,
+	{ concurrency, inInputOrder }: { concurrency: number; inInputOrder: boolean },
 ): Promise<UploadedBracket[]> {
-	let lastRegistration: Promise<unknown> = Promise.resolve();
-	return await mapWithConcurrency(brackets, concurrency, async (bracket) => {
-		const registration = lastRegistration.then(async () => await registerBracket.call(this, orderId, bracket));
-		lastRegistration = registration;
-		const { bracketId, url } = await registration;
+	const registrations: Array<Promise<Registration>> = [];
+	const registration = (index: number): Promise<Registration> => {
+		registrations[index] ??= startRegistration(index);
+		return registrations[index];
+	};
+	const startRegistration = (index: number): Promise<Registration> => {
+		const previous = inInputOrder && index > 0 ? registration(index - 1) : Promise.resolve();
+		const started = previous.then(async () => await registerBracket.call(this, orderId, brackets[index]));
+		// One registered ahead may fail before its upload awaits it, or after a failure stopped them all.
+		started.catch(() => undefined);
+		return started;
+	};
+	return await mapWithConcurrency(brackets, concurrency, async (bracket, index) => {
+		if (index + concurrency < brackets.length) registration(index + concurrency);
+		const { bracketId, url } = await registration(index);
 		try {
-			await uploadToPresignedUrl.call(this, {
-				url,
-				source: bracket.file.source,
-				subject: `bracket "${bracket.name}"`,
-				itemIndex: bracket.itemIndex,
-			});
+			await uploadToPresignedUrl.call(this, { url, source: bracket.file.source, subject: `bracket "${bracket.name}"` });
 		} catch (error) {
 			throw bracketFailure(this, orderId, bracket, error);
 		}
@@ -93,18 +104,24 @@ export async function uploadBrackets(
 	});
 }
 
+interface Registration {
+	bracketId: string;
+	/** Where the bracket's file goes. */
+	url: string;
+}
+
 async function registerBracket(
 	this: IExecuteFunctions,
 	orderId: string,
 	bracket: Bracket,
-): Promise<{ bracketId: string; url: string }> {
+): Promise<Registration> {
 	try {
 		const created = await apiRequest.call(this, {
 			method: 'POST',
 			path: '/v3/brackets/',
 			body: { order_id: orderId, name: bracket.name },
+			recover: async () => await removeRegistered.call(this, orderId, bracket.name),
 			subject: `bracket "${bracket.name}"`,
-			itemIndex: bracket.itemIndex,
 		});
 		const url = uploadUrlOf(created);
 		if (typeof created.bracket_id !== 'string' || !url) {
@@ -116,6 +133,23 @@ async function registerBracket(
 	} catch (error) {
 		throw bracketFailure(this, orderId, bracket, error);
 	}
+}
+
+/**
+ * A registration takes no client ID, and its answer carries the only upload URL. After an attempt
+ * whose answer was lost, the bracket it may have registered is found by its name (unique in the
+ * order) and removed, so that registering again leaves exactly one.
+ */
+async function removeRegistered(this: IExecuteFunctions, orderId: string, name: string): Promise<undefined> {
+	const registered = (await listBrackets.call(this, orderId)).filter((listed) => listed.name === name);
+	for (const { bracket_id: bracketId } of registered) {
+		await apiRequestIfFound.call(this, {
+			method: 'DELETE',
+			path: `/v3/brackets/${encodeURIComponent(String(bracketId))}`,
+			subject: `bracket "${name}"`,
+		});
+	}
+	return undefined;
 }
 
 function bracketFailure(

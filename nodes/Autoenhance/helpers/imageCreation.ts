@@ -3,10 +3,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UploadSource } from '../transport';
-import { apiRequest, uploadToPresignedUrl } from '../transport';
+import { apiRequest, apiRequestIfFound, uploadToPresignedUrl } from '../transport';
+import { imagePath } from './imageRequests';
 
 export interface NewImage {
 	imageName: string;
+	/** Without one, the image gets an order of its own. */
 	orderId?: string;
 	/** Sent as `content_type`: the presigned URL is then signed for exactly this Content-Type. */
 	contentType?: string;
@@ -16,24 +18,32 @@ export interface NewImage {
 
 /**
  * Registers an image and returns the API object with its upload URL. The image ID is chosen
- * here, so repeating the request after an unclear failure cannot register the image twice.
+ * here: after an attempt whose answer was lost, the image it may have created is found by that
+ * ID and removed (the upload URL went with the answer) before the image is created again. The
+ * order ID too, when none is given: the order that attempt made is the one the image lands in.
  */
 export async function createImage(
 	this: IExecuteFunctions,
 	image: NewImage,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	const body: IDataObject = { image_id: randomUUID(), ...image.fields, image_name: image.imageName };
+	const body: IDataObject = { image_id: randomUUID(), order_id: randomUUID(), ...image.fields, image_name: image.imageName };
 	if (image.orderId) body.order_id = image.orderId;
 	if (image.contentType) body.content_type = image.contentType;
+	const imageId = String(body.image_id);
 	return await apiRequest.call(this, {
 		method: 'POST',
 		path: '/v3/images/',
 		body,
-		safeToRepeat: true,
+		recover: async () => await removeIfCreated.call(this, imageId, itemIndex),
 		subject: `image "${image.imageName}"`,
 		itemIndex,
 	});
+}
+
+async function removeIfCreated(this: IExecuteFunctions, imageId: string, itemIndex?: number): Promise<undefined> {
+	await apiRequestIfFound.call(this, { method: 'DELETE', path: imagePath(imageId), subject: `image "${imageId}"`, itemIndex });
+	return undefined;
 }
 
 /** The presigned upload URL: `upload_url` on newer API versions, `s3PutObjectUrl` on older ones. */

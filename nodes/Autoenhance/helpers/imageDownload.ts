@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { BinaryContext } from '../transport';
 import { downloadBinary } from '../transport';
@@ -147,9 +148,60 @@ export async function downloadChosenImage(
 		imageId: String(image.image_id),
 		imageName: typeof image.image_name === 'string' ? image.image_name : undefined,
 		version: this.getNodeParameter('imageVersion', itemIndex, 'preview') as ImageVersion,
-		options: this.getNodeParameter('downloadOptions', itemIndex, {}) as IDataObject,
+		options: readDownloadOptions.call(this, itemIndex),
 		itemIndex,
 	});
+}
+
+interface Range {
+	label: string;
+	min: number;
+	max?: number;
+	whole: boolean;
+}
+
+/** The editor keeps these within range, but an expression or an imported workflow need not. */
+const RANGES: Record<string, Range> = {
+	quality: { label: 'Quality', min: 1, max: 90, whole: true },
+	maxWidth: { label: 'Max Width (Pixels)', min: 1, whole: true },
+	scale: { label: 'Scale', min: 0.01, max: 1, whole: false },
+};
+
+const FORMATS = ['jpeg', 'png', 'webp'];
+
+/** The item's Download Options, checked: a value out of range is an error naming the field and item. */
+export function readDownloadOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const options = { ...(this.getNodeParameter('downloadOptions', itemIndex, {}) as IDataObject) };
+	const fail = (label: string, value: unknown, allowed: string) =>
+		new NodeOperationError(
+			this.getNode(),
+			`${label} in Download Options is ${JSON.stringify(value)} (item ${itemIndex})`,
+			{ itemIndex, description: `Use ${allowed}.` },
+		);
+	for (const [name, range] of Object.entries(RANGES)) {
+		if (options[name] === undefined) continue;
+		const value = Number(options[name]);
+		if (!isWithin(value, range)) throw fail(range.label, options[name], describeRange(range));
+		options[name] = value;
+	}
+	if (options.format !== undefined && !FORMATS.includes(String(options.format))) {
+		throw fail('Format', options.format, FORMATS.join(', '));
+	}
+	return options;
+}
+
+function isWithin(value: number, range: Range): boolean {
+	return (
+		Number.isFinite(value) &&
+		value >= range.min &&
+		(range.max === undefined || value <= range.max) &&
+		(!range.whole || Number.isInteger(value))
+	);
+}
+
+function describeRange({ min, max, whole }: Range): string {
+	const kind = whole ? 'a whole number' : 'a number';
+	return max === undefined ? `${kind} of at least ${min}` : `${kind} from ${min} to ${max}`;
 }
 
 const EXTENSIONS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' };

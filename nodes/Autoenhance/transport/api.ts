@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { AutoenhanceContext } from './connection';
 import { getConnection } from './connection';
+import type { HttpResponse } from './send';
 import { send } from './send';
 
 export interface ApiRequest {
@@ -11,10 +12,14 @@ export interface ApiRequest {
 	body?: IDataObject;
 	qs?: IDataObject;
 	/**
-	 * A POST is repeated after an unclear failure only when the caller vouches that doing it twice
-	 * cannot duplicate anything (a create that carries a client-generated ID the API rejects twice).
+	 * Makes a POST repeatable after an unclear failure (an error status or a broken connection,
+	 * when Autoenhance may have acted on it). Called before the repeat, it finds out whether the
+	 * failed attempt took effect: it returns that attempt's result, or undefined once repeating is
+	 * safe, having undone what took effect, if anything. Without it a POST is repeated only when
+	 * Autoenhance certainly did not act: after a 429, or a connection that was never made.
+	 * A DELETE has one unless given another: done when the thing is gone.
 	 */
-	safeToRepeat?: boolean;
+	recover?: () => Promise<IDataObject | undefined>;
 	/** What the request is about, for messages such as `Image "…" was not found`. */
 	subject?: string;
 	itemIndex?: number;
@@ -23,12 +28,24 @@ export interface ApiRequest {
 const API_TIMEOUT_MS = 60_000;
 
 /** An authenticated JSON call to the Autoenhance API, with the retry policy and readable errors. */
-export async function apiRequest(
+export async function apiRequest(this: AutoenhanceContext, request: ApiRequest): Promise<IDataObject> {
+	const response = await call.call(this, request, false);
+	return (response.body ?? {}) as IDataObject;
+}
+
+/** Like apiRequest, for one thing by its path: undefined when it does not exist (HTTP 404). */
+export async function apiRequestIfFound(
 	this: AutoenhanceContext,
 	request: ApiRequest,
-): Promise<IDataObject> {
+): Promise<IDataObject | undefined> {
+	const response = await call.call(this, request, true);
+	return response.statusCode === 404 ? undefined : ((response.body ?? {}) as IDataObject);
+}
+
+async function call(this: AutoenhanceContext, request: ApiRequest, notFoundIsAnswer: boolean): Promise<HttpResponse> {
 	const connection = await getConnection.call(this);
-	const response = await send.call(
+	const recover = request.recover ?? (request.method === 'DELETE' ? async () => await gone.call(this, request) : undefined);
+	return await send.call(
 		this,
 		{
 			method: request.method,
@@ -42,9 +59,24 @@ export async function apiRequest(
 		{ host: 'api', subject: request.subject, origin: connection.baseUrl, itemIndex: request.itemIndex },
 		{
 			authenticated: true,
-			safeToRepeat: request.method !== 'POST' || request.safeToRepeat === true,
+			safeToRepeat: request.method !== 'POST' && request.method !== 'DELETE',
+			recover: recover && (async () => asResponse(await recover())),
+			notFoundIsAnswer,
 			secrets: connection.secrets,
 		},
 	);
-	return (response.body ?? {}) as IDataObject;
+}
+
+/**
+ * After a DELETE failed unclearly: done (`{}`) when the thing is gone, since that attempt may have
+ * deleted it and a repeat would then say "not found"; else undefined, and the DELETE is repeated.
+ */
+async function gone(this: AutoenhanceContext, request: ApiRequest): Promise<IDataObject | undefined> {
+	const { path, subject, itemIndex } = request;
+	const found = await apiRequestIfFound.call(this, { method: 'GET', path, subject, itemIndex });
+	return found ? undefined : {};
+}
+
+function asResponse(body: IDataObject | undefined): HttpResponse | undefined {
+	return body && { statusCode: 200, headers: {}, body };
 }

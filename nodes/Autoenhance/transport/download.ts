@@ -8,10 +8,12 @@ import type {
 
 import type { Connection } from './connection';
 import { getConnection, parseHttpUrl } from './connection';
+import type { RequestTarget } from './errors';
 import { failureToError } from './errors';
-import { RETRY_POLICY } from './retry';
+import type { AttemptResult } from './retry';
+import { withRetries } from './retry';
 import type { HttpResponse } from './send';
-import { isReadable, send } from './send';
+import { cancelSignal, isReadable, send } from './send';
 
 export type BinaryContext = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
 
@@ -24,89 +26,107 @@ export interface Download {
 	itemIndex?: number;
 }
 
+/** Where the bytes are fetched from: the API itself, with the key, or a host it redirected to. */
+interface Source {
+	url: string;
+	qs?: IDataObject;
+	authenticated: boolean;
+}
+
 const TRANSFER_IDLE_TIMEOUT_MS = 120_000;
 const MAX_REDIRECTS = 5;
 
 /**
  * Streams an image into n8n's binary store. The API answers with a redirect to another host; the
  * redirect is taken here, without credentials, so the API key never leaves for that host. A body
- * cut off half way is fetched again, within the retry policy.
+ * cut off half way is fetched again, within the retry policy, from the host that was sending it:
+ * the API is not asked again for a download it may count (a full-size one spends a credit).
  */
 export async function downloadBinary(this: BinaryContext, download: Download): Promise<IBinaryData> {
 	const connection = await getConnection.call(this);
-	for (let attempt = 1; ; attempt++) {
-		const response = await fetchImage.call(this, connection, download);
-		const transfer = watchTransfer(response);
-		try {
-			const binary = await this.helpers.prepareBinaryData(
-				response.body as Buffer,
-				download.fileName,
-				contentType(response),
-			);
-			transfer.assertComplete();
-			return binary;
-		} catch (error) {
-			if (attempt >= RETRY_POLICY.maxAttempts) {
-				throw failureToError(
-					this.getNode(),
-					{ kind: 'network', code: 'ERR_STREAM_PREMATURE_CLOSE', message: String(error.message) },
-					{ host: 'asset', subject: download.subject, origin: transfer.origin, itemIndex: download.itemIndex },
-					attempt,
-					connection.secrets,
-				);
-			}
-		}
+	let source: Source = { url: connection.baseUrl + download.path, qs: download.qs, authenticated: true };
+	const { result, attempts } = await withRetries<IBinaryData>(
+		async () => {
+			const fetched = await fetchImage.call(this, connection, source, download);
+			source = fetched.source;
+			return await storeBody.call(this, fetched.response, download.fileName);
+		},
+		{ safeToRepeat: true, abortSignal: cancelSignal(this) },
+	);
+	if (result.ok) return result.value;
+	throw failureToError(
+		this.getNode(),
+		result.failure,
+		{ host: 'asset', subject: download.subject, origin: new URL(source.url).origin, itemIndex: download.itemIndex },
+		attempts,
+		connection.secrets,
+	);
+}
+
+/**
+ * A connection cut half way can end the body stream quietly; the response (Node's IncomingMessage)
+ * still tells whether the whole message arrived.
+ */
+async function storeBody(
+	this: BinaryContext,
+	response: HttpResponse,
+	fileName: string,
+): Promise<AttemptResult<IBinaryData>> {
+	try {
+		const binary = await this.helpers.prepareBinaryData(response.body as Buffer, fileName, contentType(response));
+		if ((response.body as { complete?: unknown }).complete === false) throw new Error('The image arrived incomplete');
+		return { ok: true, value: binary };
+	} catch (error) {
+		return { ok: false, failure: { kind: 'network', code: 'ERR_STREAM_PREMATURE_CLOSE', message: String(error.message) } };
 	}
 }
 
+/** Requests the image from `source`, following redirects; answers with the source that sent it. */
 async function fetchImage(
 	this: BinaryContext,
 	connection: Connection,
+	source: Source,
 	download: Download,
-): Promise<HttpResponse & { origin: string }> {
+): Promise<{ response: HttpResponse; source: Source }> {
 	const target = { subject: download.subject, itemIndex: download.itemIndex };
-	let origin = connection.baseUrl;
-	let response = await send.call(
-		this,
-		{
-			method: 'GET',
-			url: connection.baseUrl + download.path,
-			qs: download.qs,
-			headers: { ...connection.headers, Accept: 'image/*, application/json' },
-			encoding: 'stream',
-			disableFollowRedirect: true,
-			timeout: TRANSFER_IDLE_TIMEOUT_MS,
-		},
-		{ ...target, host: 'api', origin },
-		{ authenticated: true, safeToRepeat: true, secrets: connection.secrets },
-	);
-	for (let hops = 0; isRedirect(response); hops++) {
-		const next = redirectTarget(response, hops === 0 ? connection.baseUrl + download.path : origin);
-		discard(response.body);
-		if (!next || hops >= MAX_REDIRECTS) {
-			throw failureToError(
-				this.getNode(),
-				{ kind: 'http', statusCode: response.statusCode, body: 'The download redirect has no usable Location.' },
-				{ ...target, host: 'asset', origin },
-				1,
-				connection.secrets,
-			);
-		}
-		origin = next.origin;
-		response = await send.call(
+	for (let hops = 0; ; hops++) {
+		const requestTarget: RequestTarget = {
+			...target,
+			host: source.authenticated ? 'api' : 'asset',
+			origin: new URL(source.url).origin,
+		};
+		const response = await send.call(
 			this,
 			{
 				method: 'GET',
-				url: next.href,
+				url: source.url,
+				qs: source.qs,
+				headers: source.authenticated ? { ...connection.headers, Accept: 'image/*, application/json' } : {},
 				encoding: 'stream',
 				disableFollowRedirect: true,
 				timeout: TRANSFER_IDLE_TIMEOUT_MS,
 			},
-			{ ...target, host: 'asset', origin },
-			{ authenticated: false, safeToRepeat: true, secrets: connection.secrets },
+			requestTarget,
+			{ authenticated: source.authenticated, safeToRepeat: true, secrets: connection.secrets },
 		);
+		if (!isRedirect(response)) return { response, source };
+		discard(response.body);
+		const next = redirectTarget(response, source.url);
+		if (!next || hops >= MAX_REDIRECTS) {
+			const problem = next
+				? `The download was redirected more than ${MAX_REDIRECTS} times.`
+				: 'The download redirect has no http(s) Location.';
+			throw failureToError(
+				this.getNode(),
+				{ kind: 'http', statusCode: response.statusCode, body: problem },
+				{ ...requestTarget, host: 'asset' },
+				1,
+				connection.secrets,
+			);
+		}
+		// Never with the key: the redirect may lead to any host.
+		source = { url: next.href, authenticated: false };
 	}
-	return { ...response, origin };
 }
 
 function isRedirect(response: HttpResponse): boolean {
@@ -134,18 +154,4 @@ function header(response: HttpResponse, name: string): string | undefined {
 
 function discard(body: unknown): void {
 	if (isReadable(body)) body.resume();
-}
-
-/**
- * A connection cut half way can end the body stream quietly; the response (Node's IncomingMessage)
- * still tells whether the whole message arrived.
- */
-function watchTransfer(response: HttpResponse & { origin: string }) {
-	const body = response.body as { complete?: unknown };
-	return {
-		origin: response.origin,
-		assertComplete() {
-			if (body.complete === false) throw new Error('The image arrived incomplete');
-		},
-	};
 }

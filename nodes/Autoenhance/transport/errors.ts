@@ -35,12 +35,21 @@ export function failureToError(
 		failure.kind === 'http'
 			? { statusCode: failure.statusCode, body: redact(bodyText(failure.body), secrets) }
 			: { networkError: failure.code };
+	const item = target.itemIndex !== undefined && blamesInput(failure, target) ? ` (item ${target.itemIndex})` : '';
 	return new NodeApiError(node, response, {
-		message: redact(message, secrets),
+		message: redact(message + item, secrets),
 		description: redact(description, secrets),
 		httpCode,
 		itemIndex: target.itemIndex,
 	});
+}
+
+/** Answers that say the request itself was wrong: then the message names the item it came from. */
+const INPUT_FAULTS = new Set([400, 404, 409, 422]);
+
+function blamesInput(failure: Failure, target: RequestTarget): boolean {
+	if (failure.kind !== 'http') return false;
+	return INPUT_FAULTS.has(failure.statusCode) || (target.host === 'upload' && failure.statusCode === 403);
 }
 
 /** Plain words for socket errors; n8n replaces a message that names the code with its own. */
@@ -62,9 +71,14 @@ function describeNetworkFailure(
 	attempts: number,
 ) {
 	const problem = NETWORK_PROBLEMS[failure.code] ?? 'the request failed';
+	// The upload and download hosts are whatever Autoenhance links to: no setting of ours names them.
+	const advice =
+		target.host === 'api'
+			? 'Check the Base URL in the Autoenhance credential and that this n8n can reach it.'
+			: 'Check that this n8n can reach that host: a proxy or firewall may stand in the way.';
 	return {
 		message: `Could not reach ${HOST_NAMES[target.host].replace(/^The/, 'the')} at ${target.origin}: ${problem}`,
-		description: `${failure.message} (${failure.code}). ${tried(attempts)}Check the Base URL in the Autoenhance credential and that this n8n can reach it.`,
+		description: `${failure.message} (${failure.code}). ${tried(attempts)}${advice}`,
 	};
 }
 

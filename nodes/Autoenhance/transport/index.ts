@@ -1,5 +1,5 @@
 export type { AutoenhanceContext } from './connection';
-export { apiRequest } from './api';
+export { apiRequest, apiRequestIfFound } from './api';
 export type { ApiRequest } from './api';
 export { uploadToPresignedUrl, uploadContentType } from './upload';
 export type { Upload, UploadSource } from './upload';

@@ -37,17 +37,23 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'UND_ERR_SOCKET',
 ]);
 
+/** The server certainly did not act on the request: it said so (429), or no connection was made. */
+function certainlyNotActedOn(failure: Failure): boolean {
+	return failure.kind === 'http' ? failure.statusCode === 429 : NOT_SENT_CODES.has(failure.code);
+}
+
+function isTransient(failure: Failure): boolean {
+	return failure.kind === 'http'
+		? TRANSIENT_STATUS.has(failure.statusCode)
+		: TRANSIENT_NETWORK_CODES.has(failure.code);
+}
+
 /**
  * Whether a failed attempt may be repeated. A request that is not safe to repeat (a POST whose
- * effect could happen twice) is repeated only when the server certainly did not act on it:
- * a 429, or a connection that was never made.
+ * effect could happen twice) is repeated only when the server certainly did not act on it.
  */
 export function isRetryable(failure: Failure, safeToRepeat: boolean): boolean {
-	if (failure.kind === 'http') {
-		return failure.statusCode === 429 || (safeToRepeat && TRANSIENT_STATUS.has(failure.statusCode));
-	}
-	if (NOT_SENT_CODES.has(failure.code)) return true;
-	return safeToRepeat && TRANSIENT_NETWORK_CODES.has(failure.code);
+	return certainlyNotActedOn(failure) || (safeToRepeat && isTransient(failure));
 }
 
 /** Exponential backoff with jitter; a server's Retry-After wins when it asks for longer. */
@@ -67,20 +73,38 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+export interface RetryOptions<T> {
+	/** Whether repeating the request after an unclear failure cannot do anything twice. */
+	safeToRepeat: boolean;
+	/**
+	 * Makes a request that is not safe to repeat repeatable after all. Called after an unclear
+	 * failure (an error status or a broken connection: the server may have acted), before the
+	 * repeat, it finds out what happened: it returns the result when the failed attempt did take
+	 * effect, or undefined once repeating is safe, having undone what took effect, if anything.
+	 */
+	recover?: () => Promise<T | undefined>;
+	abortSignal?: AbortSignal;
+}
+
 export async function withRetries<T>(
 	attempt: () => Promise<AttemptResult<T>>,
-	options: { safeToRepeat: boolean; abortSignal?: AbortSignal },
+	options: RetryOptions<T>,
 ): Promise<RetryOutcome<T>> {
+	const { recover, safeToRepeat } = options;
 	const startedAt = Date.now();
 	for (let attempts = 1; ; attempts++) {
 		const result = await attempt();
 		if (result.ok || attempts >= RETRY_POLICY.maxAttempts) return { result, attempts };
-		if (!isRetryable(result.failure, options.safeToRepeat)) return { result, attempts };
+		if (!isRetryable(result.failure, safeToRepeat || recover !== undefined)) return { result, attempts };
 		const delay = delayBeforeRetry(attempts, result.failure);
 		const elapsed = Date.now() - startedAt;
 		if (delay > RETRY_POLICY.maxRetryAfterMs || elapsed + delay > RETRY_POLICY.totalBudgetMs) {
 			return { result, attempts };
 		}
 		await sleepWithAbort(delay, options.abortSignal);
+		if (recover && !safeToRepeat && !certainlyNotActedOn(result.failure)) {
+			const recovered = await recover();
+			if (recovered !== undefined) return { result: { ok: true, value: recovered }, attempts };
+		}
 	}
 }

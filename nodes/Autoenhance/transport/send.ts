@@ -19,7 +19,11 @@ export interface SendOptions {
 	authenticated: boolean;
 	/** Whether repeating the request after an unclear failure cannot do anything twice. */
 	safeToRepeat: boolean;
+	/** See RetryOptions.recover. */
+	recover?: () => Promise<HttpResponse | undefined>;
 	secrets: string[];
+	/** A 404 is an answer (the thing does not exist), returned like a success. */
+	notFoundIsAnswer?: boolean;
 	/** Gives a fresh request body for each attempt: a stream can be read only once. */
 	openBody?: () => Promise<Buffer | NodeJS.ReadableStream>;
 }
@@ -28,7 +32,8 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 
 /**
  * Sends one request with the retry policy and returns the first response below 400 (redirects
- * are not followed here, so a 302 comes back as it is). Anything else becomes a NodeApiError.
+ * are not followed here, so a 302 comes back as it is), or the 404 when that is an answer.
+ * Anything else becomes a NodeApiError.
  */
 export async function send(
 	this: AutoenhanceContext,
@@ -47,8 +52,8 @@ export async function send(
 	// n8n's request type does not list streams, but its HTTP client sends them as they are.
 	const nextRequest = async () => (openBody ? { ...full, body: (await openBody()) as Buffer } : full);
 	const { result, attempts } = await withRetries(
-		async () => attempt(this, await nextRequest(), options.authenticated),
-		{ safeToRepeat: options.safeToRepeat, abortSignal },
+		async () => attempt(this, await nextRequest(), options),
+		{ safeToRepeat: options.safeToRepeat, recover: options.recover, abortSignal },
 	);
 	if (result.ok) return result.value;
 	throw failureToError(this.getNode(), result.failure, target, attempts, options.secrets);
@@ -57,7 +62,7 @@ export async function send(
 async function attempt(
 	context: AutoenhanceContext,
 	request: IHttpRequestOptions,
-	authenticated: boolean,
+	{ authenticated, notFoundIsAnswer }: SendOptions,
 ): Promise<AttemptResult<HttpResponse>> {
 	let response: HttpResponse;
 	try {
@@ -70,9 +75,12 @@ async function attempt(
 		if (code === 'ERR_CANCELED') {
 			throw new NodeOperationError(context.getNode(), 'The execution was cancelled');
 		}
-		return { ok: false, failure: { kind: 'network', code, message: networkMessage(error, code) } };
+		const message = networkMessage(error, code);
+		return { ok: false, failure: { kind: 'network', code: bodyCutOff(code, message) ? 'ERR_STREAM_PREMATURE_CLOSE' : code, message } };
 	}
-	if (response.statusCode < 400) return { ok: true, value: response };
+	if (response.statusCode < 400 || (notFoundIsAnswer && response.statusCode === 404)) {
+		return { ok: true, value: response };
+	}
 	return {
 		ok: false,
 		failure: {
@@ -84,7 +92,7 @@ async function attempt(
 	};
 }
 
-function cancelSignal(context: AutoenhanceContext): AbortSignal | undefined {
+export function cancelSignal(context: AutoenhanceContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
 
@@ -97,6 +105,14 @@ function errorCode(error: { code?: unknown; httpCode?: unknown; cause?: { code?:
 		(candidate) => typeof candidate === 'string' && /^E[A-Z_]+$|^ERR_/.test(candidate),
 	);
 	return typeof code === 'string' ? code : 'EUNKNOWN';
+}
+
+/**
+ * A connection broken while the response body arrives: n8n's HTTP client (axios) gives it only a
+ * generic code, told apart by its message. It is the premature close it is, and worth a retry.
+ */
+function bodyCutOff(code: string, message: string): boolean {
+	return code === 'ERR_BAD_RESPONSE' && message === 'stream has been aborted';
 }
 
 function networkMessage(error: { message?: unknown; cause?: { message?: unknown } }, code: string): string {

@@ -55,7 +55,8 @@ export async function uploadToPresignedUrl(this: AutoenhanceContext, upload: Upl
 function parseUploadUrl(this: AutoenhanceContext, upload: Upload): URL {
 	const url = parseHttpUrl(upload.url);
 	if (!url) {
-		throw new NodeOperationError(this.getNode(), `The upload URL of ${upload.subject} is not an http(s) URL`, {
+		const item = upload.itemIndex === undefined ? '' : ` (item ${upload.itemIndex})`;
+		throw new NodeOperationError(this.getNode(), `The upload URL of ${upload.subject} is not an http(s) URL${item}`, {
 			itemIndex: upload.itemIndex,
 			description: 'Use the upload_url (or s3PutObjectUrl) that Create Image returned.',
 		});

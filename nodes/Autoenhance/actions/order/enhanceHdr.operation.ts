@@ -89,7 +89,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	const name = (this.getNodeParameter('orderName', 0, '') as string).trim();
 	const orderId = String((await createOrder.call(this, { name })).order_id);
-	const uploaded = await uploadBrackets.call(this, orderId, brackets, concurrency);
+	const uploaded = await uploadBrackets.call(this, orderId, brackets, { concurrency, inInputOrder: bracketsPerImage > 0 });
 	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings });
 	const everyInput = items.map((_item, item) => ({ item }));
 	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: merging, pairedItem: everyInput }];
@@ -97,17 +97,25 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const order = await waitForOrder.call(this, orderId, readWaitSettings.call(this, 0));
 	// A wait that ran out and was told to return the last state: nothing to list or download yet.
 	if (order.is_merging || order.is_processing) return [{ json: order, pairedItem: everyInput }];
-	const images = await imagesWithSources.call(this, order, uploaded);
-	const download = this.getNodeParameter('download', 0, true) as boolean;
-	return await mapWithConcurrency(images, concurrency, async ({ image, sources }) => {
-		assertEnhanced.call(this, image, sources);
-		const output: INodeExecutionData = {
-			json: { order_id: orderId, ...image },
-			pairedItem: sources.length > 0 ? itemsOf(sources) : everyInput,
-		};
-		if (download) output.binary = await downloadChosenImage.call(this, image, 0);
-		return output;
-	});
+	const images = orderImages.call(this, order);
+	const download = (this.getNodeParameter('download', 0, true) as boolean) && images.every((image) => image.status !== 'error');
+	// Which brackets made which photo is asked while the photos download: a round trip saved.
+	const [byImage, binaries] = await Promise.all([
+		bracketsByImage.call(this, orderId, uploaded),
+		download ? mapWithConcurrency(images, concurrency, async (image) => await downloadChosenImage.call(this, image, 0)) : [],
+	]);
+	const position = (sources: UploadedBracket[]) => (sources.length > 0 ? uploaded.indexOf(sources[0]) : uploaded.length);
+	return images
+		.map((image, index) => ({ image, sources: byImage.get(String(image.image_id)) ?? [], binary: binaries[index] }))
+		.sort((a, b) => position(a.sources) - position(b.sources))
+		.map(({ image, sources, binary }) => {
+			assertEnhanced.call(this, image, sources);
+			return {
+				json: { order_id: orderId, ...image },
+				pairedItem: sources.length > 0 ? itemsOf(sources) : everyInput,
+				...(binary ? { binary } : {}),
+			};
+		});
 }
 
 function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): void {
@@ -124,29 +132,15 @@ function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): voi
 	);
 }
 
-interface MergedImage {
-	image: IDataObject;
-	/** The brackets it was made from, in input order; empty where Autoenhance does not say. */
-	sources: UploadedBracket[];
-}
-
-/** The order's photos in the input order of their first bracket. */
-async function imagesWithSources(
-	this: IExecuteFunctions,
-	order: IDataObject,
-	uploaded: UploadedBracket[],
-): Promise<MergedImage[]> {
+/** The photos of a finished order, in the order Autoenhance lists them. */
+function orderImages(this: IExecuteFunctions, order: IDataObject): IDataObject[] {
 	const images = Array.isArray(order.images) ? (order.images as IDataObject[]) : [];
 	if (images.length === 0) {
 		throw new NodeOperationError(this.getNode(), `Order "${String(order.order_id)}" finished without any photos`, {
 			description: 'Autoenhance merged none of the brackets. Check the order in the Autoenhance web app.',
 		});
 	}
-	const byImage = await bracketsByImage.call(this, String(order.order_id), uploaded);
-	const position = ({ sources }: MergedImage) => (sources.length > 0 ? uploaded.indexOf(sources[0]) : uploaded.length);
-	return images
-		.map((image) => ({ image, sources: byImage.get(String(image.image_id)) ?? [] }))
-		.sort((a, b) => position(a) - position(b));
+	return images;
 }
 
 function assertEnhanced(this: IExecuteFunctions, image: IDataObject, sources: UploadedBracket[]): void {
