@@ -11,7 +11,8 @@ import { killGroup, killWithParent, tail } from './run.mjs';
  *
  * @param options.port    HTTP port (default: a free one); the broker port is always a free one
  * @param options.output  'capture' (default; read with output()) or 'inherit' (print it)
- * @returns {{ url, port, output(), stop(), exited }}  exited: resolves { code, signal } when n8n ends
+ * @returns {{ url, port, pid, output(), stop(), exited }}  pid: the n8n main process (its task
+ *          runner is a child of it); exited: resolves { code, signal } when n8n ends
  */
 export async function startN8n(home, { port, output = 'capture', env, timeoutMs = 90_000 } = {}) {
 	const ports = { port: port ?? (await freePort()), brokerPort: await freePort() };
@@ -31,6 +32,7 @@ export async function startN8n(home, { port, output = 'capture', env, timeoutMs 
 	const instance = {
 		url,
 		port: ports.port,
+		pid: child.pid,
 		output: () => Buffer.concat(chunks).toString(),
 		exited,
 		stop: () => stopProcess(child, exited),
@@ -50,9 +52,10 @@ async function waitUntilReady(url, exited, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (exit) throw new Error(`n8n exited during startup (${exit.signal ?? `exit ${exit.code}`})`);
-		// /rest/settings is public and registered with the rest of the API, after readiness.
+		// /rest/settings is public and registered with the rest of the API, after readiness. While a
+		// fresh database migrates, every path answers 200 with the text "n8n is starting up".
 		const response = await fetch(`${url}/rest/settings`).catch(() => undefined);
-		if (response?.ok) return;
+		if (response?.ok && response.headers.get('content-type')?.includes('application/json')) return;
 		await sleep(250);
 	}
 	throw new Error(`n8n did not become ready at ${url} within ${timeoutMs} ms`);

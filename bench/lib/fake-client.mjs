@@ -1,0 +1,132 @@
+// The fake Autoenhance server as its own process (so its memory is not counted as n8n's),
+// driven through its control API under /__fake/.
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { startSandbox } from '../../scripts/lib/sandbox.mjs';
+
+export async function startFake() {
+	const sandbox = await startSandbox({
+		env: { FAKE_AUTOENHANCE_PORT: '0', FAKE_AUTOENHANCE_API_KEY: 'bench-api-key' },
+	});
+	const processed = await startProcessedLog();
+	const fake = new FakeClient(sandbox, processed);
+	// Its webhook deliveries are the fake's own record of when each image was processed.
+	await fake.control('POST', '/webhook', { url: processed.url });
+	return fake;
+}
+
+class FakeClient {
+	constructor(sandbox, processed) {
+		this.apiUrl = sandbox.apiUrl;
+		this.apiKey = sandbox.apiKey;
+		this.sandbox = sandbox;
+		this.processed = processed;
+	}
+
+	async control(method, path, body) {
+		const response = await fetch(`${this.apiUrl}/__fake${path}`, {
+			method,
+			headers: { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`${method} /__fake${path}: ${response.status} ${await response.text()}`);
+		return response.status === 204 ? undefined : await response.json();
+	}
+
+	/** Sets { latencyMs, processingMs, mergingMs } for what follows. */
+	configure(settings) {
+		return this.control('POST', '/configure', settings);
+	}
+
+	/** The request records since the last clearRequests(): { listener, method, path, at, … }. */
+	requests() {
+		return this.control('GET', '/requests');
+	}
+
+	clearRequests() {
+		return this.control('DELETE', '/requests');
+	}
+
+	/** When the fake marked an image processed (ms since the epoch), from its webhook record. */
+	async processedAt(imageId) {
+		const deliveries = await this.control('GET', '/webhooks');
+		const delivery = deliveries.find((entry) => entry.body.event === 'image_processed' && entry.body.image_id === imageId);
+		if (!delivery) throw new Error(`the fake has not processed image ${imageId}`);
+		return delivery.at;
+	}
+
+	/** Creates images straight on the API (not through n8n); resolves their ids. */
+	async createImages(count) {
+		const ids = [];
+		for (let index = 0; index < count; index++) ids.push((await this.#createImage(`bench-${index}.jpg`)).image_id);
+		return ids;
+	}
+
+	async #createImage(name) {
+		const response = await fetch(`${this.apiUrl}/v3/images/`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-api-key': this.apiKey },
+			body: JSON.stringify({ image_name: name }),
+		});
+		if (!response.ok) throw new Error(`creating an image: ${response.status} ${await response.text()}`);
+		return await response.json();
+	}
+
+	/**
+	 * How long the fake itself takes to receive `uploads` files of `bytes` and to send back
+	 * `downloads` of them, `concurrency` at a time, from a plain client (no n8n, no latency set):
+	 * the floor of any client's transfer time. Resolves { uploadMs, downloadMs }.
+	 */
+	async transferTimes({ uploads, downloads, bytes, concurrency }) {
+		const images = await Promise.all(Array.from({ length: uploads }, (_, index) => this.#createImage(`transfer-${index}.jpg`)));
+		const body = randomBytes(bytes);
+		const put = async ({ s3PutObjectUrl }) => {
+			const response = await fetch(s3PutObjectUrl, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body });
+			if (!response.ok) throw new Error(`calibration upload: ${response.status}`);
+			await response.arrayBuffer();
+		};
+		const get = async ({ image_id }) => {
+			const headers = { 'x-api-key': this.apiKey };
+			const redirect = await fetch(`${this.apiUrl}/v3/images/${image_id}/original`, { headers, redirect: 'manual' });
+			await redirect.arrayBuffer();
+			const response = await fetch(redirect.headers.get('location'));
+			if ((await response.arrayBuffer()).byteLength !== bytes) throw new Error('calibration download: short body');
+		};
+		return {
+			uploadMs: await timed(() => eachAtMost(concurrency, images, put)),
+			downloadMs: await timed(() => eachAtMost(concurrency, images.slice(0, downloads), get)),
+		};
+	}
+
+	async stop() {
+		await this.sandbox.stop();
+		await this.processed.close();
+	}
+}
+
+/** A receiver for the fake's webhook deliveries: it only has to answer them. */
+async function startProcessedLog() {
+	const server = createServer((req, res) => {
+		req.resume();
+		req.on('end', () => res.writeHead(204).end());
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${server.address().port}/`,
+		close: () => new Promise((resolve) => server.close(resolve)),
+	};
+}
+
+async function timed(work) {
+	const started = Date.now();
+	await work();
+	return Date.now() - started;
+}
+
+/** Calls `fn` on every item, at most `limit` at a time. */
+async function eachAtMost(limit, items, fn) {
+	const queue = [...items];
+	await Promise.all(Array.from({ length: limit }, async () => {
+		while (queue.length > 0) await fn(queue.shift());
+	}));
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// `npm run bench`: the Autoenhance node against n8n's HTTP Request node, in a real n8n, against
+// the fake Autoenhance server; prints a table of medians. See bench/README.md.
+//   node bench/run.mjs            the full benchmark (about 5 minutes)
+//   node bench/run.mjs --smoke    tiny inputs, one run each, targets not enforced (under a minute)
+//   node bench/run.mjs --runs=3   fewer (or more) runs per figure than the default 5
+import { parseArgs } from 'node:util';
+import { hdrCase } from './cases/hdr.mjs';
+import { memoryCase } from './cases/memory.mjs';
+import { overheadCase } from './cases/overhead.mjs';
+import { waitCase } from './cases/wait.mjs';
+import { startEnvironment } from './lib/environment.mjs';
+import { defaultConcurrency } from './lib/package.mjs';
+import { formatTable } from './lib/table.mjs';
+import * as workflows from './workflows.mjs';
+
+const MB = 2 ** 20;
+
+const SIZES = {
+	full: {
+		memory: { bytes: 256 * MB },
+		hdr: { brackets: 30, bytes: 5 * MB, latencyMs: 100, mergingMs: 0, processingMs: 1000 },
+		overhead: { images: 1000 },
+		wait: { processingMs: 7000 },
+	},
+	smoke: {
+		memory: { bytes: 2 * MB },
+		hdr: { brackets: 6, bytes: 100 * 1024, latencyMs: 20, mergingMs: 0, processingMs: 200 },
+		overhead: { images: 20 },
+		wait: { processingMs: 1000 },
+	},
+};
+
+const CASES = [
+	{ key: 'memory', ...memoryCase },
+	{ key: 'hdr', ...hdrCase },
+	{ key: 'overhead', ...overheadCase },
+	{ key: 'wait', ...waitCase },
+];
+
+/** What warm-up runs use: quick, so each workflow's node types are loaded before measuring. */
+const WARM_UP_FAKE = { latencyMs: 0, processingMs: 50, mergingMs: 0 };
+
+const { values: args } = parseArgs({
+	options: { smoke: { type: 'boolean', default: false }, runs: { type: 'string' } },
+});
+const smoke = args.smoke;
+const runs = Number(args.runs ?? (smoke ? 1 : 5));
+const sizes = smoke ? SIZES.smoke : SIZES.full;
+const concurrency = defaultConcurrency();
+
+const startedAt = Date.now();
+const log = (message) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+
+/**
+ * Runs each workflow once to warm it up (node types load on first use, and n8n's heap grows to
+ * its working size), then measures ours and the baseline in turns, in the same long-running n8n.
+ */
+async function runCase(environment, benchCase) {
+	const size = sizes[benchCase.key];
+	log(benchCase.title(size));
+	await environment.fake.configure(WARM_UP_FAKE);
+	const inputs = await benchCase.prepare({ ...environment, log }, size, { concurrency, runs });
+	const measure = (variant, input) =>
+		benchCase.measure(
+			{ ...environment, log, execute: (body) => environment.run(benchCase.workflows[variant], body) },
+			variant,
+			input,
+			size,
+		);
+	const variants = ['ours', 'baseline'];
+	if (!smoke) {
+		for (const variant of variants) await measure(variant, inputs.warmUp);
+	}
+	await environment.fake.configure(benchCase.fake(size));
+	const samples = { ours: [], baseline: [] };
+	for (let run = 0; run < runs; run++) {
+		for (const variant of variants) samples[variant].push(await measure(variant, inputs.measured));
+	}
+	return { case: benchCase.title(size), ...benchCase.summarize(samples, size, { concurrency, inputs }) };
+}
+
+const environment = await startEnvironment(
+	(fake) => ({
+		enhancePhoto: workflows.enhancePhoto(),
+		enhancePhotoHttp: workflows.enhancePhotoWithHttpRequests(fake.apiUrl),
+		enhanceHdr: workflows.enhanceHdr(),
+		enhanceHdrHttp: workflows.enhanceHdrWithHttpRequests(fake.apiUrl),
+		getImages: workflows.getImages(),
+		getImagesHttp: workflows.getImagesWithHttpRequests(fake.apiUrl),
+	}),
+	log,
+);
+let rows;
+try {
+	rows = [];
+	for (const benchCase of CASES) rows.push(await runCase(environment, benchCase));
+} catch (error) {
+	console.error(error);
+	process.exitCode = 1;
+} finally {
+	await environment.stop();
+}
+
+if (rows && !process.exitCode) {
+	const mode = smoke ? 'smoke run (tiny inputs, targets not enforced)' : `medians of ${runs} runs`;
+	console.log(`\nAutoenhance node vs n8n's HTTP Request node, ${mode}; ${((Date.now() - startedAt) / 1000).toFixed(0)} s in all\n`);
+	console.log(formatTable(rows, { enforce: !smoke }));
+	for (const row of rows.filter((row) => row.note)) console.log(`\n${row.case.split(':')[0]}: ${row.note}`);
+	if (!smoke && rows.some((row) => !row.pass)) process.exitCode = 1;
+}

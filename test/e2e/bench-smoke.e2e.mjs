@@ -1,0 +1,32 @@
+// The benchmark (bench/, `npm run bench`) is too slow and too noisy for CI, so this runs it once
+// on tiny inputs (`--smoke`) to keep it working: a real n8n, the fake server, all four cases.
+import { repoRoot } from './n8n.mjs';
+import { runProcess, tail } from './run.mjs';
+
+const CASES = ['1. Memory', '2. HDR', '3. Per-item overhead', '4. Wait'];
+
+/** The rows of the Markdown table the benchmark prints, as { case, ours, baseline, ratio, … }. */
+function tableRows(stdout) {
+	const lines = stdout.split('\n').filter((line) => line.startsWith('| '));
+	const [header, ...rows] = lines.map((line) => line.slice(2, -2).split(' | ').map((cell) => cell.trim()));
+	const keys = header.map((title) => ({ 'Autoenhance node': 'ours', 'HTTP Request chain': 'baseline' })[title] ?? title);
+	return rows.map((cells) => Object.fromEntries(keys.map((key, index) => [key, cells[index]])));
+}
+
+const NUMBER = /\d+(\.\d+)?/;
+
+test('npm run bench -- --smoke: every case measured, ours and the HTTP Request baseline', async () => {
+	const started = Date.now();
+	const result = await runProcess(process.execPath, ['bench/run.mjs', '--smoke'], { cwd: repoRoot, timeoutMs: 240_000 });
+	console.log(`bench --smoke: ${Math.round((Date.now() - started) / 1000)} s\n${tail(result.stdout)}`);
+
+	expect(result.code).toBe(0);
+	const rows = tableRows(result.stdout);
+	expect(rows.map((row) => CASES.find((name) => row.case.startsWith(name)))).toEqual(CASES);
+	for (const row of rows) {
+		expect(row.ours).toMatch(NUMBER);
+		expect(row.baseline).toMatch(NUMBER);
+		expect(row.ratio).toMatch(/^(\d+\.\d\d×|—)$/);
+		expect(row.result).toMatch(/^\((pass|fail)\)$/);
+	}
+});
