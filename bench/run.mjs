@@ -91,9 +91,8 @@ const environment = await startEnvironment(
 	}),
 	log,
 );
-let rows;
+const rows = [];
 try {
-	rows = [];
 	for (const benchCase of CASES) rows.push(await runCase(environment, benchCase));
 } catch (error) {
 	console.error(error);
@@ -102,7 +101,7 @@ try {
 	await environment.stop();
 }
 
-if (rows && !process.exitCode) {
+if (!process.exitCode) {
 	const mode = smoke ? 'smoke run (tiny inputs, targets not enforced)' : `medians of ${runs} runs`;
 	console.log(`\nAutoenhance node vs n8n's HTTP Request node, ${mode}; ${((Date.now() - startedAt) / 1000).toFixed(0)} s in all\n`);
 	console.log(formatTable(rows, { enforce: !smoke }));

@@ -80,8 +80,9 @@ class FakeClient {
 	async transferTimes({ uploads, downloads, bytes, concurrency }) {
 		const images = await Promise.all(Array.from({ length: uploads }, (_, index) => this.#createImage(`transfer-${index}.jpg`)));
 		const body = randomBytes(bytes);
-		const put = async ({ s3PutObjectUrl }) => {
-			const response = await fetch(s3PutObjectUrl, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body });
+		const put = async (image) => {
+			const url = image.upload_url ?? image.s3PutObjectUrl;
+			const response = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body });
 			if (!response.ok) throw new Error(`calibration upload: ${response.status}`);
 			await response.arrayBuffer();
 		};
