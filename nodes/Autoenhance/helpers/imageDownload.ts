@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BinaryContext } from '../transport';
 import { downloadBinary } from '../transport';
 
 export type ImageVersion = 'preview' | 'full' | 'original';
@@ -120,7 +119,7 @@ const QUERY_OPTIONS: Record<string, string> = {
 };
 
 /** Downloads one image into n8n's binary store, keyed by the chosen output field. */
-export async function downloadImage(this: BinaryContext, image: ImageToDownload): Promise<IBinaryKeyData> {
+async function downloadImage(this: IExecuteFunctions, image: ImageToDownload): Promise<IBinaryKeyData> {
 	const qs: IDataObject = {};
 	for (const [option, param] of Object.entries(QUERY_OPTIONS)) {
 		if (image.options[option] !== undefined) qs[param] = image.options[option];

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 
 import { apiRequest } from '../transport';
+import { capitalise } from '../transport/errors';
 
 export interface WaitSettings {
 	firstIntervalSeconds: number;
@@ -144,8 +145,4 @@ async function pollUntilDone(
 		const interval = Math.min(maxIntervalMs, Math.max(firstIntervalMs, (Date.now() - startedAt) * GAP_PER_TIME_WAITED));
 		await sleepWithAbort(Math.min(interval, remaining), this.getExecutionCancelSignal());
 	}
-}
-
-function capitalise(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
 }

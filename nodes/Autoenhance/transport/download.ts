@@ -1,10 +1,4 @@
-import type {
-	IBinaryData,
-	IDataObject,
-	IExecuteFunctions,
-	IPollFunctions,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Connection } from './connection';
 import { getConnection, parseHttpUrl } from './connection';
@@ -14,8 +8,6 @@ import type { AttemptResult } from './retry';
 import { withRetries } from './retry';
 import type { HttpResponse } from './send';
 import { cancelSignal, isReadable, send } from './send';
-
-export type BinaryContext = IExecuteFunctions | IPollFunctions | IWebhookFunctions;
 
 export interface Download {
 	/** API path that answers with the image or a redirect to it, e.g. `/v3/images/${id}/enhanced`. */
@@ -42,7 +34,7 @@ const MAX_REDIRECTS = 5;
  * cut off half way is fetched again, within the retry policy, from the host that was sending it:
  * the API is not asked again for a download it may count (a full-size one spends a credit).
  */
-export async function downloadBinary(this: BinaryContext, download: Download): Promise<IBinaryData> {
+export async function downloadBinary(this: IExecuteFunctions, download: Download): Promise<IBinaryData> {
 	const connection = await getConnection.call(this);
 	let source: Source = { url: connection.baseUrl + download.path, qs: download.qs, authenticated: true };
 	const { result, attempts } = await withRetries<IBinaryData>(
@@ -68,7 +60,7 @@ export async function downloadBinary(this: BinaryContext, download: Download): P
  * still tells whether the whole message arrived.
  */
 async function storeBody(
-	this: BinaryContext,
+	this: IExecuteFunctions,
 	response: HttpResponse,
 	fileName: string,
 ): Promise<AttemptResult<IBinaryData>> {
@@ -83,7 +75,7 @@ async function storeBody(
 
 /** Requests the image from `source`, following redirects; answers with the source that sent it. */
 async function fetchImage(
-	this: BinaryContext,
+	this: IExecuteFunctions,
 	connection: Connection,
 	source: Source,
 	download: Download,

@@ -146,7 +146,7 @@ function tried(attempts: number): string {
 	return attempts > 1 ? `Gave up after ${attempts} attempts. ` : '';
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

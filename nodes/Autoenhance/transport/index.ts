@@ -4,4 +4,4 @@ export type { ApiRequest } from './api';
 export { uploadToPresignedUrl, uploadContentType } from './upload';
 export type { Upload, UploadSource } from './upload';
 export { downloadBinary } from './download';
-export type { Download, BinaryContext } from './download';
+export type { Download } from './download';
