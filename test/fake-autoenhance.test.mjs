@@ -715,6 +715,8 @@ describe('faults', () => {
 		fake.configure({ latencyMs: 200 });
 		try {
 			expect((await timed(() => api(`/v3/images/${randomUUID()}`))).ms).toBeGreaterThanOrEqual(190);
+			const { at, endedAt } = fake.requests.at(-1);
+			expect(endedAt - at).toBeGreaterThanOrEqual(190);
 		} finally {
 			fake.configure({ latencyMs: 0 });
 		}

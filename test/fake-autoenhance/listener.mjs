@@ -16,6 +16,7 @@ function newRecord(name, req, url) {
 		bytesOut: 0,
 		fault: null,
 		at: Date.now(),
+		endedAt: null,
 	};
 }
 
@@ -106,6 +107,7 @@ export async function startListener(core, { name, port = 0, handle, control }) {
 		inFlight.set(req.socket, record);
 		observeResponse(res, record);
 		const settle = () => {
+			record.endedAt ??= Date.now();
 			if (res.headersSent) record.status = res.statusCode;
 			if (inFlight.get(req.socket) === record) inFlight.delete(req.socket);
 		};
