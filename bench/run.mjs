@@ -4,6 +4,10 @@
 //   node bench/run.mjs            the full benchmark (about 5 minutes)
 //   node bench/run.mjs --smoke    tiny inputs, one run each, targets not enforced (under a minute)
 //   node bench/run.mjs --runs=3   fewer (or more) runs per figure than the default 5
+//   node bench/run.mjs --case=hdr one case only (memory, hdr, overhead or wait)
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hdrCase } from './cases/hdr.mjs';
 import { memoryCase } from './cases/memory.mjs';
@@ -42,12 +46,14 @@ const CASES = [
 const WARM_UP_FAKE = { latencyMs: 0, processingMs: 50, mergingMs: 0 };
 
 const { values: args } = parseArgs({
-	options: { smoke: { type: 'boolean', default: false }, runs: { type: 'string' } },
+	options: { smoke: { type: 'boolean', default: false }, runs: { type: 'string' }, case: { type: 'string' } },
 });
 const smoke = args.smoke;
 const runs = Number(args.runs ?? (smoke ? 1 : 5));
 const sizes = smoke ? SIZES.smoke : SIZES.full;
 const concurrency = defaultConcurrency();
+/** Where pictures of a run go: beside this file for a full run, out of the repository for a smoke run. */
+const outDir = smoke ? join(tmpdir(), 'autoenhance-bench-smoke') : fileURLToPath(new URL('results', import.meta.url));
 
 const startedAt = Date.now();
 const log = (message) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s] ${message}`);
@@ -77,7 +83,7 @@ async function runCase(environment, benchCase) {
 	for (let run = 0; run < runs; run++) {
 		for (const variant of variants) samples[variant].push(await measure(variant, inputs.measured));
 	}
-	return { case: benchCase.title(size), ...benchCase.summarize(samples, size, { concurrency, inputs }) };
+	return { case: benchCase.title(size), ...(await benchCase.summarize(samples, size, { concurrency, inputs, outDir })) };
 }
 
 const environment = await startEnvironment(
@@ -93,7 +99,9 @@ const environment = await startEnvironment(
 );
 const rows = [];
 try {
-	for (const benchCase of CASES) rows.push(await runCase(environment, benchCase));
+	for (const benchCase of CASES.filter((entry) => !args.case || entry.key === args.case)) {
+		rows.push(await runCase(environment, benchCase));
+	}
 } catch (error) {
 	console.error(error);
 	process.exitCode = 1;

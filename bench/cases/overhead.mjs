@@ -4,7 +4,7 @@ import { assertSucceeded, nodeItems, nodeSpan } from '../lib/n8n-client.mjs';
 import { median, times } from '../lib/stats.mjs';
 import { GET_IMAGES_CHAIN } from '../workflows.mjs';
 
-const MIN_RATIO = 1;
+const MIN_RATIO = 1.1;
 const WARM_UP_IMAGES = 20;
 
 const perSecond = (rate) => `${Math.round(rate)} items/s`;

@@ -7,7 +7,7 @@ import { assertSucceeded, nodeItems, nodeSpan } from '../lib/n8n-client.mjs';
 import { median, seconds, times } from '../lib/stats.mjs';
 import { BASELINE_POLL_SECONDS, ENHANCE_PHOTO_CHAIN, ENHANCE_PHOTO_HTTP_CHAIN } from '../workflows.mjs';
 
-const MAX_DELAY_MS = 1500;
+const MAX_DELAY_MS = 500;
 const MAX_STATUS_REQUESTS = 12;
 const PHOTO_BYTES = 256 * 1024;
 

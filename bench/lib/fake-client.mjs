@@ -49,10 +49,20 @@ class FakeClient {
 
 	/** When the fake marked an image processed (ms since the epoch), from its webhook record. */
 	async processedAt(imageId) {
-		const deliveries = await this.control('GET', '/webhooks');
-		const delivery = deliveries.find((entry) => entry.body.event === 'image_processed' && entry.body.image_id === imageId);
+		const delivery = (await this.#processedDeliveries()).find((entry) => entry.body.image_id === imageId);
 		if (!delivery) throw new Error(`the fake has not processed image ${imageId}`);
 		return delivery.at;
+	}
+
+	/** When the fake marked each image processed, whichever image it was. */
+	async processedTimes() {
+		return (await this.#processedDeliveries()).map((entry) => entry.at);
+	}
+
+	/** Its webhook deliveries are the fake's own record of when each image was processed. */
+	async #processedDeliveries() {
+		const deliveries = await this.control('GET', '/webhooks');
+		return deliveries.filter((entry) => entry.body.event === 'image_processed');
 	}
 
 	/** Creates images straight on the API (not through n8n); resolves their ids. */

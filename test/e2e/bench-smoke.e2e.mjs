@@ -1,5 +1,6 @@
 // The benchmark (bench/, `npm run bench`) is too slow and too noisy for CI, so this runs it once
 // on tiny inputs (`--smoke`) to keep it working: a real n8n, the fake server, all four cases.
+import { readFile } from 'node:fs/promises';
 import { repoRoot } from './n8n.mjs';
 import { runProcess, tail } from './run.mjs';
 
@@ -29,4 +30,10 @@ test('npm run bench -- --smoke: every case measured, ours and the HTTP Request b
 		expect(row.ratio).toMatch(/^(\d+\.\d\d×|—)$/);
 		expect(row.result).toMatch(/^\((pass|fail)\)$/);
 	}
+	// Case 2 counts the requests of each variant and draws their time lines.
+	expect(result.stdout).toMatch(/Autoenhance node: API \d+ \(create order 1, register 6, .*\), upload host 6, download host 2;/);
+	const picture = /Time lines: (\S+\.svg)/.exec(result.stdout)?.[1];
+	expect(picture).toBeDefined();
+	const svg = await readFile(picture, 'utf8');
+	expect(svg.match(/<rect x=/g)?.length).toBeGreaterThanOrEqual(2 * (1 + 6 + 6 + 1 + 2 + 2 + 2));
 });

@@ -1,0 +1,74 @@
+// The fake server's request log read as what a client did: each request named by its kind
+// (register a bracket, upload, status check…), counted per kind and per host, and laid out as a
+// time line relative to a moment (the node's start).
+
+/** The kinds, in the order a job runs them: the lanes of a time line. */
+export const KINDS = [
+	{ kind: 'create order', host: 'api', method: 'POST', path: /^\/v3\/orders\/?$/ },
+	{ kind: 'register', host: 'api', method: 'POST', path: /^\/v3\/(brackets|images)\/?$/ },
+	{ kind: 'upload', host: 'upload', method: 'PUT' },
+	{ kind: 'process', host: 'api', method: 'POST', path: /^\/v3\/orders\/[^/]+\/(process|merge)\/?$/ },
+	{ kind: 'status', host: 'api', method: 'GET', path: /^\/v3\/(orders|images)\/[^/]+\/?$/ },
+	{ kind: 'list brackets', host: 'api', method: 'GET', path: /^\/v3\/orders\/[^/]+\/brackets\/?$/ },
+	{ kind: 'download: API', host: 'api', method: 'GET', path: /^\/v3\/images\/[^/]+\/(enhanced|original)\/?$/ },
+	{ kind: 'download: file', host: 'asset', method: 'GET' },
+];
+
+export const HOSTS = { api: 'API', upload: 'upload host', asset: 'download host' };
+
+/** A request record's kind; requests of no known kind are named by method and path. */
+export function kindOf({ listener, method, path }) {
+	const known = KINDS.find((entry) => entry.host === listener && entry.method === method && (!entry.path || entry.path.test(path)));
+	return known?.kind ?? `${listener} ${method} ${path}`;
+}
+
+/** { byKind: { kind: n }, byHost: { api: n, upload: n, asset: n } } */
+export function countRequests(records) {
+	const byKind = {};
+	const byHost = {};
+	for (const record of records) {
+		const kind = kindOf(record);
+		byKind[kind] = (byKind[kind] ?? 0) + 1;
+		byHost[record.listener] = (byHost[record.listener] ?? 0) + 1;
+	}
+	return { byKind, byHost };
+}
+
+/** "API 45 (create order 1, register 30, …), upload host 30, download host 10" */
+export function formatCounts({ byKind, byHost }) {
+	const kindsOn = (host) =>
+		Object.entries(byKind)
+			.filter(([kind]) => (KINDS.find((entry) => entry.kind === kind)?.host ?? kind.split(' ')[0]) === host)
+			.map(([kind, count]) => `${kind} ${count}`);
+	return Object.entries(byHost)
+		.map(([host, count]) => {
+			const kinds = kindsOn(host);
+			return `${HOSTS[host] ?? host} ${count}${kinds.length > 1 ? ` (${kinds.join(', ')})` : ''}`;
+		})
+		.join(', ');
+}
+
+/**
+ * The requests as spans in ms from `origin`, in the order they arrived: [{ kind, start, end }].
+ * A request whose response never ended (a dropped connection) ends when it arrived.
+ */
+export function timeline(records, origin) {
+	return records.map((record) => ({
+		kind: kindOf(record),
+		start: record.at - origin,
+		end: (record.endedAt ?? record.at) - origin,
+	}));
+}
+
+/** One line per kind: "upload ×30 0.21–1.43 s", the span from its first start to its last end. */
+export function describeTimeline(spans) {
+	const kinds = [...new Set(spans.map((span) => span.kind))];
+	return kinds
+		.map((kind) => {
+			const own = spans.filter((span) => span.kind === kind);
+			const first = Math.min(...own.map((span) => span.start));
+			const last = Math.max(...own.map((span) => span.end));
+			return `${kind} ×${own.length} ${(first / 1000).toFixed(2)}–${(last / 1000).toFixed(2)} s`;
+		})
+		.join('; ');
+}
