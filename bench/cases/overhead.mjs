@@ -1,5 +1,6 @@
 // 3. Per-item overhead: Get on many images, no latency, so what is left is the work each node
 // does per item. Figure: items per second over the node's wall time.
+import { cpuMs } from '../lib/cpu.mjs';
 import { assertSucceeded, nodeItems, nodeSpan } from '../lib/n8n-client.mjs';
 import { median, times } from '../lib/stats.mjs';
 import { GET_IMAGES_CHAIN } from '../workflows.mjs';
@@ -20,13 +21,15 @@ export const overheadCase = {
 		return { warmUp: input(WARM_UP_IMAGES), measured: input(images) };
 	},
 
-	async measure({ execute, log }, variant, { body, count }) {
+	async measure({ n8n, execute, log }, variant, { body, count }) {
+		const cpuBefore = cpuMs(n8n.pid);
 		const execution = await execute(body);
+		const cpuPerItem = (cpuMs(n8n.pid) - cpuBefore) / count;
 		assertSucceeded(execution, `overhead (${variant})`);
 		const fetched = nodeItems(execution, GET_IMAGES_CHAIN.at(-1)).filter((item) => item.json.image_id);
 		if (fetched.length !== count) throw new Error(`overhead (${variant}): ${fetched.length} images out, expected ${count}`);
 		const rate = count / (nodeSpan(execution, GET_IMAGES_CHAIN).ms / 1000);
-		log(`overhead ${variant}: ${perSecond(rate)}`);
+		log(`overhead ${variant}: ${perSecond(rate)}, n8n CPU ${cpuPerItem.toFixed(2)} ms per item (whole execution)`);
 		return rate;
 	},
 
