@@ -5,8 +5,8 @@
 // Run it only to change the samples; the generated files are committed.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { repoRoot } from '../test/e2e/n8n.mjs';
-import { launchChromium, rerunWithWebSocket } from './lib/chromium.mjs';
+import { launchChromium, rerunWithWebSocket } from '../devkit/browser/chromium.mjs';
+import { repoRoot } from '../devkit/n8n/index.mjs';
 
 rerunWithWebSocket();
 

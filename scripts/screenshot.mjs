@@ -7,11 +7,11 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeAutoenhance } from '../test/fake-autoenhance/index.mjs';
-import { loadExamples, prepareExampleHome } from '../test/e2e/examples-fixture.mjs';
-import { repoRoot, setupOwner, startN8n } from '../test/e2e/n8n.mjs';
-import { findChromium, launchChromium, rerunWithWebSocket } from './lib/chromium.mjs';
-import { openNode, runWorkflow, signIn, viewOutputFile } from './lib/editor.mjs';
+import { findChromium, launchChromium, rerunWithWebSocket } from '../devkit/browser/chromium.mjs';
+import { openNode, runWorkflow, signIn, viewOutputFile } from '../devkit/browser/n8n-editor.mjs';
+import { loadExamples, prepareExampleHome } from '../devkit/examples.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
+import { repoRoot, setupOwner, startN8n } from '../devkit/n8n/index.mjs';
 
 rerunWithWebSocket();
 
