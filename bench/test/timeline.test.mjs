@@ -1,7 +1,7 @@
 // The benchmark's reading of the fake server's request log: kinds, counts per host, time lines
 // and their picture.
-import { countRequests, describeTimeline, formatCounts, kindOf, timeline } from '../bench/lib/request-log.mjs';
-import { renderTimelines } from '../bench/lib/timeline-svg.mjs';
+import { countRequests, describeTimeline, formatCounts, kindOf, timeline } from '../lib/request-log.mjs';
+import { renderTimelines } from '../lib/timeline-svg.mjs';
 
 const record = (listener, method, path, at, endedAt) => ({ listener, method, path, at, endedAt });
 
