@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listOrders } from '../helpers/orderList';
+import { listOrders } from '../api/orders';
 
 /**
  * What the polling trigger remembers between polls (in the workflow's static data). It stays
@@ -18,7 +18,7 @@ export interface WatchState {
 }
 
 /** An order still unfinished this long after the newest order was created counts as abandoned. */
-export const WATCH_WINDOW_MS = 72 * 60 * 60 * 1000;
+const WATCH_WINDOW_MS = 72 * 60 * 60 * 1000;
 const MAX_WATCHED = 1000;
 
 export interface ScanResult {

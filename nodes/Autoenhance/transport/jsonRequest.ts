@@ -7,17 +7,14 @@ import { send } from './send';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
-	/** Path below the base URL, e.g. `/v3/images/` or `/v3/orders/${id}`. */
+	/** Path below the base URL (api/paths.ts names them). */
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
 	/**
-	 * Makes a POST repeatable after an unclear failure (an error status or a broken connection,
-	 * when Autoenhance may have acted on it). Called before the repeat, it finds out whether the
-	 * failed attempt took effect: it returns that attempt's result, or undefined once repeating is
-	 * safe, having undone what took effect, if anything. Without it a POST is repeated only when
-	 * Autoenhance certainly did not act: after a 429, or a connection that was never made.
-	 * A DELETE has one unless given another: done when the thing is gone.
+	 * Makes a POST or DELETE repeatable after an unclear failure (see RetryOptions.recover).
+	 * Without it one is repeated only when the server certainly did not act: after a 429, or a
+	 * connection that was never made.
 	 */
 	recover?: () => Promise<IDataObject | undefined>;
 	/** What the request is about, for messages such as `Image "…" was not found`. */
@@ -27,24 +24,30 @@ export interface ApiRequest {
 
 const API_TIMEOUT_MS = 60_000;
 
-/** An authenticated JSON call to the Autoenhance API, with the retry policy and readable errors. */
-export async function apiRequest(this: AutoenhanceContext, request: ApiRequest): Promise<IDataObject> {
+/**
+ * An authenticated JSON call below the credential's base URL, with the retry policy and readable
+ * errors. The caller names the shape of the answer it expects.
+ */
+export async function apiRequest<Answer extends IDataObject = IDataObject>(
+	this: AutoenhanceContext,
+	request: ApiRequest,
+): Promise<Answer> {
 	const response = await call.call(this, request, false);
-	return (response.body ?? {}) as IDataObject;
+	return (response.body ?? {}) as Answer;
 }
 
 /** Like apiRequest, for one thing by its path: undefined when it does not exist (HTTP 404). */
-export async function apiRequestIfFound(
+export async function apiRequestIfFound<Answer extends IDataObject = IDataObject>(
 	this: AutoenhanceContext,
 	request: ApiRequest,
-): Promise<IDataObject | undefined> {
+): Promise<Answer | undefined> {
 	const response = await call.call(this, request, true);
-	return response.statusCode === 404 ? undefined : ((response.body ?? {}) as IDataObject);
+	return response.statusCode === 404 ? undefined : ((response.body ?? {}) as Answer);
 }
 
 async function call(this: AutoenhanceContext, request: ApiRequest, notFoundIsAnswer: boolean): Promise<HttpResponse> {
 	const connection = await getConnection.call(this);
-	const recover = request.recover ?? (request.method === 'DELETE' ? async () => await gone.call(this, request) : undefined);
+	const { recover } = request;
 	return await send.call(
 		this,
 		{
@@ -62,19 +65,8 @@ async function call(this: AutoenhanceContext, request: ApiRequest, notFoundIsAns
 			safeToRepeat: request.method !== 'POST' && request.method !== 'DELETE',
 			recover: recover && (async () => asResponse(await recover())),
 			notFoundIsAnswer,
-			secrets: connection.secrets,
 		},
 	);
-}
-
-/**
- * After a DELETE failed unclearly: done (`{}`) when the thing is gone, since that attempt may have
- * deleted it and a repeat would then say "not found"; else undefined, and the DELETE is repeated.
- */
-async function gone(this: AutoenhanceContext, request: ApiRequest): Promise<IDataObject | undefined> {
-	const { path, subject, itemIndex } = request;
-	const found = await apiRequestIfFound.call(this, { method: 'GET', path, subject, itemIndex });
-	return found ? undefined : {};
 }
 
 function asResponse(body: IDataObject | undefined): HttpResponse | undefined {
