@@ -70,7 +70,7 @@ async function attempt(
 	let response: HttpResponse;
 	try {
 		response = authenticated
-			? await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request)
+			? await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request, connection.authentication)
 			: await context.helpers.httpRequest(request);
 	} catch (error) {
 		destroyBody(request.body);
