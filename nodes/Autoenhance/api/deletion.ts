@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { AutoenhanceContext } from '../transport';
 import { apiRequest, apiRequestIfFound } from '../transport';
 
-export interface Deletion {
+interface Deletion {
 	path: string;
 	subject: string;
 	itemIndex?: number;

@@ -5,7 +5,7 @@ import { imagePath } from './paths';
 
 export type ImageVersion = 'preview' | 'full' | 'original';
 
-export interface ImageFile {
+interface ImageFile {
 	imageId: string;
 	version: ImageVersion;
 	/** Download Options as the node names them: format, quality, maxWidth, scale, watermark. */

@@ -21,7 +21,7 @@ export interface ApiOrder extends IDataObject {
 	images?: ApiImage[];
 }
 
-export interface HdrMerge {
+interface HdrMerge {
 	orderId: string;
 	/** 0: Autoenhance groups the brackets itself. */
 	bracketsPerImage: number;

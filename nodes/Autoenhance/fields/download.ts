@@ -134,7 +134,7 @@ const RANGES: Record<string, Range> = {
 const FORMATS = ['jpeg', 'png', 'webp'];
 
 /** The item's Download Options, checked: a value out of range is an error naming the field and item. */
-export function readDownloadOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function readDownloadOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = { ...(this.getNodeParameter('downloadOptions', itemIndex, {}) as IDataObject) };
 	const fail = (label: string, value: unknown, allowed: string) =>
 		new NodeOperationError(

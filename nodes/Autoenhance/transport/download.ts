@@ -9,7 +9,7 @@ import { withRetries } from './retry';
 import type { HttpResponse } from './send';
 import { cancelSignal, isReadable, send, TRANSFER_IDLE_TIMEOUT_MS } from './send';
 
-export interface Download {
+interface Download {
 	/** Path below the base URL that answers with the file or a redirect to it. */
 	path: string;
 	qs?: IDataObject;

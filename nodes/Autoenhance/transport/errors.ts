@@ -179,7 +179,7 @@ function bodyText(body: unknown): string {
 	}
 }
 
-export function redact(text: string, secrets: string[]): string {
+function redact(text: string, secrets: string[]): string {
 	return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
 }
 

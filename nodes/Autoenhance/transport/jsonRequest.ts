@@ -5,7 +5,7 @@ import { getConnection } from './connection';
 import type { HttpResponse } from './send';
 import { send } from './send';
 
-export interface ApiRequest {
+interface ApiRequest {
 	method: IHttpRequestMethods;
 	/** Path below the base URL (api/paths.ts names them). */
 	path: string;

@@ -14,7 +14,7 @@ export interface HttpResponse {
 	body: unknown;
 }
 
-export interface SendOptions {
+interface SendOptions {
 	/** Adds the API key: only ever for requests to the credential's own base URL. */
 	authenticated: boolean;
 	/** Whether repeating the request after an unclear failure cannot do anything twice. */

@@ -10,7 +10,7 @@ export interface UploadSource {
 	open(): Promise<NodeJS.ReadableStream | Buffer>;
 }
 
-export interface Upload {
+interface Upload {
 	/** The presigned URL from `upload_url` or `s3PutObjectUrl`. */
 	url: string;
 	/** The `content_type` given when the image was created, if one was: the URL is signed for it. */
