@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { capitalise } from '../utils/text';
+import { isObject } from '../utils/values';
 import type { Failure } from './retry';
 
 /** Which request failed, in words a workflow builder recognises. */
@@ -181,8 +182,4 @@ function bodyText(body: unknown): string {
 
 function redact(text: string, secrets: string[]): string {
 	return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../utils/values';
+
 /** The `events` values of the webhook trigger (public: saved workflows hold them). */
 export type TriggerEvent = 'imageEnhanced' | 'imageFailed' | 'orderCompleted' | 'webhookUpdated';
 
@@ -68,8 +70,4 @@ function parseJson(text: string): unknown {
 	} catch {
 		return undefined;
 	}
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
