@@ -13,7 +13,7 @@ let fake;
 let host;
 
 beforeEach(async () => {
-	fake = await startFakeAutoenhance({ processingMs: 20 });
+	fake = await startFakeAutoenhance({ processingMs: 200 });
 });
 
 afterEach(async () => {
