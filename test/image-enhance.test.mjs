@@ -103,6 +103,25 @@ test('20 photos with 2 s of processing each take about one processing time, at t
 	expect(elapsed).toBeLessThan(2 * processingMs + 1000);
 });
 
+test('status checks start one gap apart, however long each answer takes', async () => {
+	const latencyMs = 400;
+	fake.configure({ processingMs: 2600, latencyMs });
+	try {
+		const [output] = itemsOf(await runImage(fake, 'enhance', { download: false }, { items: [photoItem('loft.jpg')] }));
+		expect(output.json.status).toBe('processed');
+		const checks = requestsTo(fake, 'api')
+			.filter((request) => request.method === 'GET' && request.path === `/v3/images/${output.json.image_id}`)
+			.map((request) => request.at);
+		const gaps = checks.slice(1).map((at, index) => at - checks[index]);
+		console.log(`status checks ${gaps.map((gap) => `${gap} ms`).join(', ')} apart, with ${latencyMs} ms a request`);
+		expect(gaps.length).toBeGreaterThanOrEqual(2);
+		// First Check After is 1 s: counted from the end of each answer, the gaps would be 1.4 s.
+		for (const gap of gaps) expect(gap).toBeLessThan(1000 + latencyMs / 2);
+	} finally {
+		fake.configure({ latencyMs: 0 });
+	}
+});
+
 describe('a wait that runs out', () => {
 	const slow = { options: { pollInterval: 0.2, maxWait: 1 } };
 

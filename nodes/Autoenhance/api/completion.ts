@@ -82,6 +82,7 @@ async function pollUntilDone<State extends IDataObject>(
 	const firstIntervalMs = settings.firstIntervalSeconds * 1000;
 	const maxIntervalMs = Math.max(MAX_INTERVAL_MS, firstIntervalMs);
 	for (;;) {
+		const checkedAt = Date.now();
 		const state = await poll.fetch();
 		const progress = poll.progress(state);
 		if (progress === 'done') return state;
@@ -100,7 +101,10 @@ async function pollUntilDone<State extends IDataObject>(
 				{ itemIndex, description: 'Raise Max Wait in the options, or let a trigger pick up the result later.' },
 			);
 		}
-		const interval = Math.min(maxIntervalMs, Math.max(firstIntervalMs, (Date.now() - startedAt) * GAP_PER_TIME_WAITED));
-		await sleepWithAbort(Math.min(interval, remaining), this.getExecutionCancelSignal());
+		// Gaps run from the start of one check to the start of the next: counted from its answer,
+		// every check would come one round trip late.
+		const gap = Math.min(maxIntervalMs, Math.max(firstIntervalMs, (checkedAt - startedAt) * GAP_PER_TIME_WAITED));
+		const untilNext = Math.max(0, checkedAt + gap - Date.now());
+		await sleepWithAbort(Math.min(untilNext, remaining), this.getExecutionCancelSignal());
 	}
 }
