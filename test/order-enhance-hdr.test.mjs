@@ -95,9 +95,39 @@ test('uploads run concurrently, while brackets are registered in input order', a
 	expect(uploadStarts).toHaveLength(9);
 	expect(wallMs).toBeLessThan(serialUploadMs / 2);
 	expect(mostInFlight).toBeGreaterThan(1);
-	expect(mostInFlight).toBeLessThanOrEqual(6);
 	const orderId = output[0][0].json.order_id;
 	expect(registeredNames(fake, orderId)).toEqual(bracketItems(9).map((item) => item.binary.data.fileName));
+});
+
+/** The most requests of one kind the fake was serving at the same moment. */
+function mostAtOnce(requests) {
+	return Math.max(0, ...requests.map(({ at }) => requests.filter((other) => other.at <= at && at < other.endedAt).length));
+}
+
+test('the API gets at most Concurrency requests at once; the storage hosts up to 10 transfers', async () => {
+	fake.setFaults([
+		{ kind: 'latency', listener: 'api', delayMs: 60 },
+		{ kind: 'latency', listener: 'upload', delayMs: 200 },
+		{ kind: 'latency', listener: 'asset', delayMs: 200 },
+	]);
+	const { output } = await enhanceHdr({ numberOfBracketsPerImage: 0, options: { ...FAST_POLL, concurrency: 2 } }, { items: bracketItems(36) });
+	expect(output[0]).toHaveLength(12);
+
+	const of = (listener, method, path = /./) =>
+		fake.requests.filter((request) => request.listener === listener && request.method === method && path.test(request.path));
+	const registrations = of('api', 'POST', /^\/v3\/brackets\/?$/);
+	const downloadLinks = of('api', 'GET', /\/enhanced$/);
+	const [uploads, downloads] = [of('upload', 'PUT'), of('asset', 'GET')];
+	const most = { registrations, uploads, downloadLinks, downloads };
+	for (const [kind, requests] of Object.entries(most)) most[kind] = mostAtOnce(requests);
+	console.log(`enhanceHdr, 36 brackets, concurrency 2: at most at once ${JSON.stringify(most)}`);
+	expect(registrations).toHaveLength(36);
+	expect(most.registrations).toBeLessThanOrEqual(2);
+	expect(most.downloadLinks).toBeLessThanOrEqual(2);
+	expect(most.uploads).toBeGreaterThan(2);
+	expect(most.uploads).toBeLessThanOrEqual(10);
+	expect(most.downloads).toBeGreaterThan(2);
+	expect(most.downloads).toBeLessThanOrEqual(10);
 });
 
 test('without waiting: one item with the merging order, paired with every input', async () => {

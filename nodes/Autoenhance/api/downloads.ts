@@ -1,6 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { downloadBinary } from '../transport';
+import type { Limit } from '../utils/concurrency';
 import { imagePath } from './paths';
 
 export type ImageVersion = 'preview' | 'full' | 'original';
@@ -12,6 +13,8 @@ interface ImageFile {
 	options: IDataObject;
 	fileName: string;
 	itemIndex?: number;
+	/** Runs the request to the API within the caller's limit; the file itself is fetched outside it. */
+	apiLimit?: Limit;
 }
 
 const QUERY_PARAMETERS: Record<string, string> = {
@@ -35,5 +38,6 @@ export async function downloadImage(this: IExecuteFunctions, file: ImageFile): P
 		fileName: file.fileName,
 		subject: `image "${file.imageId}"`,
 		itemIndex: file.itemIndex,
+		apiLimit: file.apiLimit,
 	});
 }

@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ImageVersion } from '../api/downloads';
 import { downloadImage } from '../api/downloads';
+import type { Limit } from '../utils/concurrency';
 
 const VERSION_OPTIONS: Record<ImageVersion, INodePropertyOptions> = {
 	preview: {
@@ -106,13 +107,14 @@ export async function downloadChosenImage(
 	this: IExecuteFunctions,
 	image: IDataObject,
 	itemIndex: number,
+	apiLimit?: Limit,
 ): Promise<IBinaryKeyData> {
 	const imageId = String(image.image_id);
 	const version = this.getNodeParameter('imageVersion', itemIndex, 'preview') as ImageVersion;
 	const options = readDownloadOptions.call(this, itemIndex);
 	const imageName = typeof image.image_name === 'string' ? image.image_name : undefined;
 	const fileName = fileNameFor(imageName?.trim() || imageId, version, options);
-	const binary = await downloadImage.call(this, { imageId, version, options, fileName, itemIndex });
+	const binary = await downloadImage.call(this, { imageId, version, options, fileName, itemIndex, apiLimit });
 	const property = (options.outputBinaryPropertyName as string | undefined)?.trim() || 'data';
 	return { [property]: binary };
 }

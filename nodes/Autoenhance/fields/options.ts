@@ -2,6 +2,18 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const DEFAULT_CONCURRENCY = 5;
 
+/**
+ * How many files go to or come from the storage hosts Autoenhance links to (presigned upload URLs,
+ * download redirects) at the same time, when an operation moves many: `concurrency` keeps the
+ * Autoenhance API, whose rate limits are not published, to a few requests at once, but those hosts
+ * are object storage built for many parallel transfers, and a few transfers at a time leave the
+ * link idle between them. 10 is the AWS CLI's default for S3. Each transfer streams, so it holds
+ * little memory, except in n8n's in-memory binary mode, where an upload holds its whole file.
+ */
+export function transferConcurrency(concurrency: number): number {
+	return Math.max(concurrency, 10);
+}
+
 /** Goes into an operation's Options collection; the router reads it for per-item operations. */
 export const concurrencyOption: INodeProperties = {
 	displayName: 'Concurrency',

@@ -16,6 +16,8 @@ interface Download {
 	fileName: string;
 	subject: string;
 	itemIndex?: number;
+	/** Runs the request to the API (not those to the host it redirects to), e.g. within a limit. */
+	apiLimit?: <T>(request: () => Promise<T>) => Promise<T>;
 }
 
 /** Where the bytes are fetched from: the API itself, with the key, or a host it redirected to. */
@@ -86,20 +88,22 @@ async function fetchFile(
 			host: source.authenticated ? 'api' : 'asset',
 			origin: new URL(source.url).origin,
 		};
-		const response = await send.call(
-			this,
-			{
-				method: 'GET',
-				url: source.url,
-				qs: source.qs,
-				headers: source.authenticated ? { ...connection.headers, Accept: 'image/*, application/json' } : {},
-				encoding: 'stream',
-				disableFollowRedirect: true,
-				timeout: TRANSFER_IDLE_TIMEOUT_MS,
-			},
-			requestTarget,
-			{ authenticated: source.authenticated, safeToRepeat: true },
-		);
+		const request = async () =>
+			await send.call(
+				this,
+				{
+					method: 'GET',
+					url: source.url,
+					qs: source.qs,
+					headers: source.authenticated ? { ...connection.headers, Accept: 'image/*, application/json' } : {},
+					encoding: 'stream',
+					disableFollowRedirect: true,
+					timeout: TRANSFER_IDLE_TIMEOUT_MS,
+				},
+				requestTarget,
+				{ authenticated: source.authenticated, safeToRepeat: true },
+			);
+		const response = source.authenticated && download.apiLimit ? await download.apiLimit(request) : await request();
 		if (!isRedirect(response)) return { response, source };
 		discard(response.body);
 		const next = redirectTarget(response, source.url);

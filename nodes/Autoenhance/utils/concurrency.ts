@@ -50,6 +50,21 @@ export async function mapWithConcurrency<T, R>(
 	return results;
 }
 
+/** Runs `work` once fewer than its limit of earlier calls are still running; queued in call order. */
+export type Limit = <T>(work: () => Promise<T>) => Promise<T>;
+
+export function createLimit(limit: number): Limit {
+	const slots = new Slots(Math.max(1, Math.floor(limit) || 1));
+	return async (work) => {
+		await slots.acquire({ returning: false });
+		try {
+			return await work();
+		} finally {
+			slots.release();
+		}
+	};
+}
+
 class Slots {
 	private readonly waiting: Array<() => void> = [];
 

@@ -6,6 +6,7 @@ import { uploadToPresignedUrl, uploadUrlOf } from '../../api/uploads';
 import type { InputImage } from '../../fields/binaryInput';
 import { readInputImage } from '../../fields/binaryInput';
 import { requiredString } from '../../fields/parameters';
+import type { Limit } from '../../utils/concurrency';
 import { mapWithConcurrency } from '../../utils/concurrency';
 
 /** One exposure of an HDR photo: a file of an input item. */
@@ -62,10 +63,11 @@ function uniqueNames(fileNames: string[]): string[] {
 }
 
 /**
- * Registers every bracket with the order and uploads its file, `concurrency` uploads at a time.
- * While a bracket uploads, the one that will take its place is registered: an upload never waits
- * for a round trip, and no upload URL (they expire) is fetched long before its turn. A bracket
- * that fails stops the lot, and the error names its file.
+ * Registers every bracket with the order and uploads its file: registrations (API requests) within
+ * `apiLimit`, `transfers` uploads (to the storage host) at a time. While a bracket uploads, the one
+ * that will take its place is registered: an upload never waits for a round trip, and no upload URL
+ * (they expire) is fetched long before its turn. A bracket that fails stops the lot, and the error
+ * names its file.
  *
  * `inInputOrder` (for a fixed number of brackets per image): registrations go one after another
  * in input order, because without capture times Autoenhance groups a fixed number of brackets per
@@ -77,7 +79,7 @@ export async function uploadBrackets(
 	this: IExecuteFunctions,
 	orderId: string,
 	brackets: Bracket[],
-	{ concurrency, inInputOrder }: { concurrency: number; inInputOrder: boolean },
+	{ apiLimit, transfers, inInputOrder }: { apiLimit: Limit; transfers: number; inInputOrder: boolean },
 ): Promise<UploadedBracket[]> {
 	const registrations: Array<Promise<Registration>> = [];
 	const registration = (index: number): Promise<Registration> => {
@@ -86,14 +88,16 @@ export async function uploadBrackets(
 	};
 	const startRegistration = (index: number): Promise<Registration> => {
 		const previous = inInputOrder && index > 0 ? registration(index - 1) : Promise.resolve();
-		const started = previous.then(async () => await registerBracket.call(this, orderId, brackets[index]));
+		const started = previous.then(async () => await apiLimit(async () => await registerBracket.call(this, orderId, brackets[index])));
 		// One registered ahead may fail before its upload awaits it, or after a failure stopped them all.
 		started.catch(() => undefined);
 		return started;
 	};
-	return await mapWithConcurrency(brackets, concurrency, async (bracket, index) => {
-		if (index + concurrency < brackets.length) registration(index + concurrency);
-		const { bracketId, url } = await registration(index);
+	return await mapWithConcurrency(brackets, transfers, async (bracket, index) => {
+		const own = registration(index);
+		// Queued after its own, so the registrations waiting for a free API request go in turn.
+		if (index + transfers < brackets.length) registration(index + transfers);
+		const { bracketId, url } = await own;
 		try {
 			await uploadToPresignedUrl.call(this, { url, source: bracket.file.source, subject: `bracket "${bracket.name}"` });
 		} catch (error) {

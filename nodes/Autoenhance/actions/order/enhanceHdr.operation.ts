@@ -9,9 +9,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { waitForOrder } from '../../api/completion';
 import { createOrder, processOrder } from '../../api/orders';
-import { mapWithConcurrency } from '../../utils/concurrency';
+import { createLimit, mapWithConcurrency } from '../../utils/concurrency';
 import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
-import { concurrencyOption, DEFAULT_CONCURRENCY } from '../../fields/options';
+import { concurrencyOption, DEFAULT_CONCURRENCY, transferConcurrency } from '../../fields/options';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { binaryPropertyNameField } from '../../fields/binaryInput';
@@ -52,7 +52,8 @@ const properties: INodeProperties[] = [
 		options: [
 			{
 				...concurrencyOption,
-				description: 'How many brackets upload, and enhanced photos download, at the same time',
+				description:
+					'How many requests go to Autoenhance at the same time. The files themselves upload and download 10 at a time (or this many, if more), straight to and from storage.',
 			},
 			{
 				displayName: 'Use Every Binary Field',
@@ -89,7 +90,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	const name = (this.getNodeParameter('orderName', 0, '') as string).trim();
 	const orderId = String((await createOrder.call(this, { name })).order_id);
-	const uploaded = await uploadBrackets.call(this, orderId, brackets, { concurrency, inInputOrder: bracketsPerImage > 0 });
+	// Per host: `concurrency` requests to the API at once, more transfers to the storage hosts.
+	const apiLimit = createLimit(concurrency);
+	const transfers = transferConcurrency(concurrency);
+	const uploaded = await uploadBrackets.call(this, orderId, brackets, { apiLimit, transfers, inInputOrder: bracketsPerImage > 0 });
 	const merging = await processOrder.call(this, { orderId, bracketsPerImage, settings });
 	const everyInput = items.map((_item, item) => ({ item }));
 	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: merging, pairedItem: everyInput }];
@@ -101,8 +105,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const download = (this.getNodeParameter('download', 0, true) as boolean) && images.every((image) => image.status !== 'error');
 	// Which brackets made which photo is asked while the photos download: a round trip saved.
 	const [byImage, binaries] = await Promise.all([
-		bracketsByImage.call(this, orderId, uploaded),
-		download ? mapWithConcurrency(images, concurrency, async (image) => await downloadChosenImage.call(this, image, 0)) : [],
+		apiLimit(async () => await bracketsByImage.call(this, orderId, uploaded)),
+		download ? mapWithConcurrency(images, transfers, async (image) => await downloadChosenImage.call(this, image, 0, apiLimit)) : [],
 	]);
 	const position = (sources: UploadedBracket[]) => (sources.length > 0 ? uploaded.indexOf(sources[0]) : uploaded.length);
 	return images
