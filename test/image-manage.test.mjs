@@ -29,6 +29,14 @@ describe('Get', () => {
 		expect(output.binary).toBeUndefined();
 	});
 
+	test('n8n decrypts the credential once per execution, not once per request', async () => {
+		const { json: image } = await processedImage(fake, 'porch.jpg');
+		const items = Array.from({ length: 12 }, () => ({ json: { id: image.image_id } }));
+		const run = await runImage(fake, 'get', { imageId: '={{ $json.id }}' }, { items });
+		expect(itemsOf(run).map((item) => item.json.image_id)).toEqual(items.map(() => image.image_id));
+		expect(run.credentialDecryptions).toBe(1);
+	});
+
 	test('an unknown ID says the image was not found', async () => {
 		const { error } = await runImage(fake, 'get', { imageId: 'no-such-image' }, { expectError: true });
 		expect(error.message).toBe('Image "no-such-image" was not found in Autoenhance (item 0)');

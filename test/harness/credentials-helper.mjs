@@ -19,6 +19,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		this.types = new Map(credentialTypes.map((type) => [type.name, type]));
 		this.workflow = workflow;
 		this.store = new Map();
+		/** How many times n8n-core asked for a decrypted credential (n8n reads its database each time). */
+		this.decryptions = 0;
 		for (const [type, data] of Object.entries(credentials)) {
 			this.getType(type);
 			const entry = new core.Credentials(credentialsReference(type), type);
@@ -58,6 +60,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(additionalData, nodeCredentials, type, mode, executeData, raw, resolveValues) {
+		this.decryptions++;
 		const data = (await this.getCredentials(nodeCredentials, type)).getData();
 		if (raw === true) return data;
 

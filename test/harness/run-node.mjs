@@ -78,6 +78,7 @@ export async function runNode({
 		hints: result?.hints ?? [],
 		error,
 		staticData: savedStaticData(workflow, node, mode, staticData),
+		credentialDecryptions: additionalData.credentialsHelper.decryptions,
 		binaryBuffer,
 		binaryStream,
 	};
