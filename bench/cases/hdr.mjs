@@ -1,6 +1,6 @@
 // 2. HDR concurrency: many brackets become one order, with API latency and processing time.
 // Figure: wall time of the Autoenhance node, against the HTTP Request chain from its first node's
-// start to its last node's end, and against the ideal for the node's concurrency limit.
+// start to its last node's end, and against the ideal for the node's concurrency limits.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeRandomFile } from '../lib/files.mjs';
@@ -20,14 +20,15 @@ const BRACKETS_PER_PHOTO = 3;
 const CHAINS = { ours: ENHANCE_HDR_CHAIN, baseline: ENHANCE_HDR_HTTP_CHAIN };
 
 /**
- * The least time the job can take with `concurrency` requests at a time: create the order;
- * register the brackets and upload them; start the merge; merge and process; one status check
- * that sees it done; download the photos. Registrations and downloads cost a round trip each,
- * `concurrency` at a time; the bytes cost what the fake takes to receive and send them
- * (`transfers`, measured from a plain client; omit them to count transfers as instant).
+ * The least time the job can take with `concurrency.api` API requests at a time: create the
+ * order; register the brackets and upload them; start the merge; merge and process; one status
+ * check that sees it done; download the photos. Registrations and downloads cost an API round trip
+ * each, `concurrency.api` at a time; the bytes cost what the fake takes to receive and send them,
+ * `concurrency.transfers` at a time (`transfers`, measured from a plain client; omit them to count
+ * transfers as instant).
  */
 export function idealHdrMs({ brackets, latencyMs, mergingMs, processingMs }, concurrency, transfers = { uploadMs: 0, downloadMs: 0 }) {
-	const roundTrips = (requests) => Math.ceil(requests / concurrency) * latencyMs;
+	const roundTrips = (requests) => Math.ceil(requests / concurrency.api) * latencyMs;
 	const uploading = Math.max(roundTrips(brackets), latencyMs + transfers.uploadMs);
 	const downloading = Math.max(roundTrips(photosOf(brackets)), latencyMs + transfers.downloadMs);
 	return latencyMs + uploading + latencyMs + mergingMs + processingMs + latencyMs + downloading;
@@ -52,7 +53,7 @@ export const hdrCase = {
 		await write('hdr-warm-up', BRACKETS_PER_PHOTO, 16 * 1024);
 		const calibrations = [];
 		for (let run = 0; run < runs; run++) {
-			calibrations.push(await fake.transferTimes({ uploads: brackets, downloads: photosOf(brackets), bytes, concurrency }));
+			calibrations.push(await fake.transferTimes({ uploads: brackets, downloads: photosOf(brackets), bytes, concurrency: concurrency.transfers }));
 		}
 		const transfers = {
 			uploadMs: median(calibrations.map(({ uploadMs }) => uploadMs)),
@@ -107,7 +108,7 @@ export const hdrCase = {
 			target: `≤ ${MAX_RATIO}× HTTP Request and ≤ ${MAX_OF_IDEAL}× ideal ${seconds(ideal)}`,
 			pass: ratio <= MAX_RATIO && our <= MAX_OF_IDEAL * ideal,
 			note:
-				`ideal: concurrency ${concurrency}, ${size.latencyMs} ms a request, ${size.processingMs / 1000} s processing, and the ` +
+				`ideal: ${concurrency.api} API requests and ${concurrency.transfers} transfers at a time, ${size.latencyMs} ms a request, ${size.processingMs / 1000} s processing, and the ` +
 				`fake's own transfer time (${size.brackets} brackets in ${seconds(transfers.uploadMs)}, ${photos} photos out in ` +
 				`${seconds(transfers.downloadMs)}); with instant transfers it would be ${seconds(idealHdrMs(size, concurrency))}${outOfReach}.\n` +
 				`Requests in the median run: Autoenhance node: ${formatCounts(typical.ours.counts)}; ` +

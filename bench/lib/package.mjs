@@ -9,9 +9,15 @@ import { runProcess } from '../../devkit/process.mjs';
 
 const distDir = resolve(repoRoot, process.env.AUTOENHANCE_DIST ?? 'dist');
 
-/** How many items the node runs at once unless told otherwise (the ideal of the HDR case uses it). */
+/**
+ * How many requests the node sends at once unless told otherwise (the ideal of the HDR case uses
+ * it): `api` to the Autoenhance API, `transfers` of files to and from storage (a build from before
+ * the two were told apart moves files `api` at a time).
+ */
 export function defaultConcurrency() {
-	return createRequire(import.meta.url)(join(distDir, 'nodes/Autoenhance/fields/options.js')).DEFAULT_CONCURRENCY;
+	const options = createRequire(import.meta.url)(join(distDir, 'nodes/Autoenhance/fields/options.js'));
+	const api = options.DEFAULT_CONCURRENCY;
+	return { api, transfers: options.transferConcurrency?.(api) ?? api };
 }
 
 /** Resolves { tgz, remove() }. */
