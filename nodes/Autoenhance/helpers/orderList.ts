@@ -17,16 +17,10 @@ export async function* listOrders(this: AutoenhanceContext, limit = Infinity): A
 	let offset: string | undefined;
 	let listed = 0;
 	do {
-		const page = await apiRequest.call(this, {
-			method: 'GET',
-			path: '/v3/orders/',
-			qs: { per_page: Math.min(PAGE_SIZE, limit - listed), ...(offset ? { offset } : {}) },
-			subject: 'the order list',
-		});
-		const orders = Array.isArray(page.orders) ? (page.orders as IDataObject[]) : [];
-		listed += orders.length;
-		yield* orders;
-		offset = nextOffset(page);
+		const page = await fetchOrderPage.call(this, Math.min(PAGE_SIZE, limit - listed), offset);
+		listed += page.orders.length;
+		yield* page.orders;
+		offset = page.nextOffset;
 		if (offset && seenOffsets.has(offset)) {
 			throw new NodeOperationError(this.getNode(), 'Autoenhance sent the same page of orders twice', {
 				description: `The order list's next_offset "${offset}" came back again; paging on would go in circles.`,
@@ -34,6 +28,21 @@ export async function* listOrders(this: AutoenhanceContext, limit = Infinity): A
 		}
 		if (offset) seenOffsets.add(offset);
 	} while (offset && listed < limit);
+}
+
+/** One page of the account's orders, newest first, from `offset` (the previous page's next offset) on. */
+export async function fetchOrderPage(
+	this: AutoenhanceContext,
+	perPage: number,
+	offset?: string,
+): Promise<{ orders: IDataObject[]; nextOffset?: string }> {
+	const page = await apiRequest.call(this, {
+		method: 'GET',
+		path: '/v3/orders/',
+		qs: { per_page: perPage, ...(offset ? { offset } : {}) },
+		subject: 'the order list',
+	});
+	return { orders: Array.isArray(page.orders) ? (page.orders as IDataObject[]) : [], nextOffset: nextOffset(page) };
 }
 
 function nextOffset(page: IDataObject): string | undefined {

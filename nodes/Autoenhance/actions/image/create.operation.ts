@@ -6,7 +6,7 @@ import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
 import { optionsField } from '../../helpers/options';
-import { orderIdField } from './fields';
+import { orderIdFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The name of the photo in Autoenhance, usually its file name, e.g. living-room.jpg. By default the file name of the input item\'s "data" file.',
 	},
-	orderIdField,
+	...orderIdFields,
 	enhancementSettingsField({ panorama: true }),
 	optionsField([
 		{
@@ -43,7 +43,7 @@ export const description = updateDisplayOptions(
 /** Registers an image without its bytes; the output carries the URL the Upload operation sends them to. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const imageName = requiredString.call(this, 'imageName', itemIndex, 'Image Name');
-	const orderId = (this.getNodeParameter('orderId', itemIndex, '') as string).trim();
+	const orderId = (this.getNodeParameter('orderId', itemIndex, '', { extractValue: true }) as string).trim();
 	const contentType = (this.getNodeParameter('options.contentType', itemIndex, '') as string).trim();
 	const created = await createImage.call(
 		this,

@@ -6,9 +6,9 @@ import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
 import { optionsField } from '../../helpers/options';
 import { apiRequest } from '../../transport';
-import { imageIdField } from './fields';
+import { imageIdFields } from './fields';
 
-const properties: INodeProperties[] = [imageIdField, optionsField()];
+const properties: INodeProperties[] = [...imageIdFields, optionsField()];
 
 export const mode = 'perItem';
 

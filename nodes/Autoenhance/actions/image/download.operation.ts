@@ -6,10 +6,10 @@ import { fetchImage } from '../../helpers/imageRequests';
 import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
 import { optionsField } from '../../helpers/options';
-import { imageIdField } from './fields';
+import { imageIdFields } from './fields';
 
 const properties: INodeProperties[] = [
-	imageIdField,
+	...imageIdFields,
 	imageVersionField(['preview', 'full', 'original']),
 	downloadOptionsField(),
 	optionsField(),

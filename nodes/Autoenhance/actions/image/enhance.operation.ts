@@ -11,13 +11,14 @@ import { requiredString } from '../../helpers/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
 import { readWaitSettings, waitForImage, waitOptions } from '../../helpers/wait';
 import { optionsField } from '../../helpers/options';
-import { orderIdField, waitForCompletionField } from './fields';
+import { imageJson, simplifyField } from '../simplify';
+import { orderIdFields, waitForCompletionField } from './fields';
 
 const whenDownloading = { displayOptions: { show: { waitForCompletion: [true], download: [true] } } };
 
 const properties: INodeProperties[] = [
 	binaryPropertyNameField,
-	orderIdField,
+	...orderIdFields,
 	waitForCompletionField,
 	{
 		displayName: 'Download',
@@ -30,6 +31,7 @@ const properties: INodeProperties[] = [
 	imageVersionField(['preview', 'full'], whenDownloading),
 	downloadOptionsField(whenDownloading),
 	enhancementSettingsField({ panorama: true }),
+	simplifyField,
 	optionsField([
 		{
 			displayName: 'Image Name',
@@ -65,7 +67,7 @@ export async function execute(
 		this,
 		{
 			imageName: chosenName || photo.fileName,
-			orderId: (this.getNodeParameter('orderId', itemIndex, '') as string).trim(),
+			orderId: (this.getNodeParameter('orderId', itemIndex, '', { extractValue: true }) as string).trim(),
 			fields: readEnhancementSettings.call(this, itemIndex),
 		},
 		photo.source,
@@ -73,12 +75,13 @@ export async function execute(
 	);
 	const imageId = String(created.image_id);
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, true)) {
-		return [outputItem.call(this, itemIndex, await fetchImage.call(this, imageId, itemIndex))];
+		const uploaded = await fetchImage.call(this, imageId, itemIndex);
+		return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, uploaded))];
 	}
 	const settings = readWaitSettings.call(this, itemIndex);
 	const image = await slot.releasedWhile(async () => await waitForImage.call(this, imageId, settings, itemIndex));
 	// A wait that ran out and returned the last state has nothing to download yet.
 	const wanted = this.getNodeParameter('download', itemIndex, true) && image.status === 'processed';
 	const enhanced = wanted ? await downloadChosenImage.call(this, image, itemIndex) : {};
-	return [outputItem.call(this, itemIndex, image, enhanced)];
+	return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, image), enhanced)];
 }

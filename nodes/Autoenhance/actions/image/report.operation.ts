@@ -6,10 +6,10 @@ import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
 import { optionsField } from '../../helpers/options';
 import { apiRequest } from '../../transport';
-import { imageIdField } from './fields';
+import { imageIdFields } from './fields';
 
 const properties: INodeProperties[] = [
-	imageIdField,
+	...imageIdFields,
 	{
 		displayName: 'Problems',
 		name: 'categories',

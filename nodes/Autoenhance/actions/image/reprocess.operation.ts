@@ -9,10 +9,10 @@ import { enhancementSettingsField, readEnhancementSettings } from '../../helpers
 import { readWaitSettings, waitForImage, waitOptions } from '../../helpers/wait';
 import { optionsField } from '../../helpers/options';
 import { apiRequest } from '../../transport';
-import { imageIdField, waitForCompletionField } from './fields';
+import { imageIdFields, waitForCompletionField } from './fields';
 
 const properties: INodeProperties[] = [
-	imageIdField,
+	...imageIdFields,
 	{
 		...enhancementSettingsField({ panorama: true }),
 		description:

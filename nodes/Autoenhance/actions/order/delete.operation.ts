@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { orderPath } from '../../helpers/orders';
 import { requiredString } from '../../helpers/parameters';
 import { apiRequest } from '../../transport';
-import { orderIdField } from './fields';
+import { orderIdFields } from './fields';
 
-const properties: INodeProperties[] = [orderIdField];
+const properties: INodeProperties[] = [...orderIdFields];
 
 export const mode = 'perItem';
 

@@ -17,6 +17,7 @@ import { createOrder } from '../../helpers/orders';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
 import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
 import { binaryPropertyNameField } from '../../helpers/binaryInput';
+import { imageJson, orderJson, simplifyField } from '../simplify';
 import { bracketsPerImageField, orderNameField, readBracketsPerImage, waitForMergeField } from './fields';
 
 const whenWaiting = { displayOptions: { show: { waitForCompletion: [true] } } };
@@ -43,6 +44,7 @@ const properties: INodeProperties[] = [
 	imageVersionField(['preview', 'full'], whenDownloading),
 	downloadOptionsField(whenDownloading),
 	enhancementSettingsField({ panorama: false }),
+	simplifyField,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -92,11 +94,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const uploaded = await uploadBrackets.call(this, orderId, brackets, { concurrency, inInputOrder: bracketsPerImage > 0 });
 	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings });
 	const everyInput = items.map((_item, item) => ({ item }));
-	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: merging, pairedItem: everyInput }];
+	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: orderJson.call(this, 0, merging), pairedItem: everyInput }];
 
 	const order = await waitForOrder.call(this, orderId, readWaitSettings.call(this, 0));
 	// A wait that ran out and was told to return the last state: nothing to list or download yet.
-	if (order.is_merging || order.is_processing) return [{ json: order, pairedItem: everyInput }];
+	if (order.is_merging || order.is_processing) return [{ json: orderJson.call(this, 0, order), pairedItem: everyInput }];
 	const images = orderImages.call(this, order);
 	const download = (this.getNodeParameter('download', 0, true) as boolean) && images.every((image) => image.status !== 'error');
 	// Which brackets made which photo is asked while the photos download: a round trip saved.
@@ -111,7 +113,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		.map(({ image, sources, binary }) => {
 			assertEnhanced.call(this, image, sources);
 			return {
-				json: { order_id: orderId, ...image },
+				json: imageJson.call(this, 0, { order_id: orderId, ...image }),
 				pairedItem: sources.length > 0 ? itemsOf(sources) : everyInput,
 				...(binary ? { binary } : {}),
 			};

@@ -1,7 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export const orderIdField: INodeProperties = {
+import { orderLocator } from '../locators';
+import { changedInVersion2 } from '../versions';
+
+const orderIdText: INodeProperties = {
 	displayName: 'Order ID',
 	name: 'orderId',
 	type: 'string',
@@ -9,6 +12,8 @@ export const orderIdField: INodeProperties = {
 	default: '={{ $json.order_id }}',
 	description: 'The ID of the order in Autoenhance, e.g. from Create Order or the trigger',
 };
+
+export const orderIdFields = changedInVersion2(orderIdText, orderLocator({ required: true }));
 
 export const orderNameField: INodeProperties = {
 	displayName: 'Order Name',

@@ -4,9 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { orderPath } from '../../helpers/orders';
 import { requiredString } from '../../helpers/parameters';
 import { apiRequest } from '../../transport';
-import { orderIdField } from './fields';
+import { orderJson, simplifyField } from '../simplify';
+import { orderIdFields } from './fields';
 
-const properties: INodeProperties[] = [orderIdField];
+const properties: INodeProperties[] = [...orderIdFields, simplifyField];
 
 export const mode = 'perItem';
 
@@ -23,5 +24,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		subject: `order "${orderId}"`,
 		itemIndex,
 	});
-	return [{ json: order }];
+	return [{ json: orderJson.call(this, itemIndex, order) }];
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listOrders } from '../../helpers/orderList';
+import { orderJson, simplifyField } from '../simplify';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
 	},
+	simplifyField,
 ];
 
 export const mode = 'perItem';
@@ -35,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const orders: INodeExecutionData[] = [];
 	for await (const order of listOrders.call(this, limit)) {
-		orders.push({ json: order });
+		orders.push({ json: orderJson.call(this, itemIndex, order) });
 		if (orders.length >= limit) break;
 	}
 	return orders;

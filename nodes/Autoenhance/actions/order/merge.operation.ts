@@ -8,10 +8,10 @@ import { requiredString } from '../../helpers/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
 import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
 import { optionsField } from '../../helpers/options';
-import { bracketsPerImageField, orderIdField, readBracketsPerImage, waitForMergeField } from './fields';
+import { bracketsPerImageField, orderIdFields, readBracketsPerImage, waitForMergeField } from './fields';
 
 const properties: INodeProperties[] = [
-	{ ...orderIdField, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' },
+	...orderIdFields.map((field) => ({ ...field, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' })),
 	bracketsPerImageField,
 	enhancementSettingsField({ panorama: false }),
 	{ ...waitForMergeField, default: false },

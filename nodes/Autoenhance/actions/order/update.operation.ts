@@ -4,10 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { orderPath } from '../../helpers/orders';
 import { requiredString } from '../../helpers/parameters';
 import { apiRequest } from '../../transport';
-import { orderIdField, orderNameField } from './fields';
+import { orderIdFields, orderNameField } from './fields';
 
 const properties: INodeProperties[] = [
-	orderIdField,
+	...orderIdFields,
 	{ ...orderNameField, required: true, description: 'The new name of the order' },
 ];
 
