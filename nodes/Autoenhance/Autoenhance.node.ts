@@ -41,7 +41,7 @@ export class Autoenhance implements INodeType {
 		defaultVersion: 2,
 		subtitle: subtitleInWords(properties),
 		description:
-			'Enhance real-estate photos with Autoenhance.ai: single shots, HDR brackets and 360° panoramas',
+			'Enhance real-estate images with Autoenhance.ai: single shots, HDR brackets and 360° panoramas',
 		defaults: { name: 'Autoenhance' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

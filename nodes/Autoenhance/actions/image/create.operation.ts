@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $binary.data?.fileName ?? "" }}',
 		description:
-			'The name of the photo in Autoenhance, usually its file name, e.g. living-room.jpg. By default the file name of the input item\'s "data" file.',
+			'The name of the image in Autoenhance, usually its file name, e.g. living-room.jpg. By default the file name of the input item\'s "data" file.',
 	},
 	...orderIdFields,
 	enhancementSettingsField({ panorama: true }),
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 			name: 'contentType',
 			type: 'string',
 			default: '',
-			placeholder: 'image/jpeg',
+			placeholder: 'e.g. image/jpeg',
 			description:
 				'The MIME type of the file, for integrations that need it. When set, the upload must be sent with exactly this type, which the Upload operation does by itself. Leave empty to upload as application/octet-stream.',
 		},

@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{
 				itemIndex,
 				description:
-					'Download it once its status is "processed": turn on Wait for Completion where the photo was sent, or start from the Autoenhance Trigger.',
+					'Download it once its status is "processed": turn on Wait for Completion where the image was sent, or start from the Autoenhance Trigger.',
 			},
 		);
 	}

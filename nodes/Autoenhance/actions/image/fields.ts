@@ -18,7 +18,7 @@ const orderIdText: INodeProperties = {
 	type: 'string',
 	default: '',
 	description:
-		'Photos with the same order ID land in one order, e.g. all photos of one listing. Use an existing order ID, or any new unique text to start an order. Leave empty to give each photo an order of its own.',
+		'Images with the same order ID land in one order, e.g. all images of one listing. Use an existing order ID, or any new unique text to start an order. Leave empty to give each image an order of its own.',
 };
 
 export const imageIdFields = changedInVersion2(imageIdText, imageLocator);
@@ -38,5 +38,5 @@ export const waitForCompletionField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to wait until Autoenhance has finished editing the photo (usually under a minute) before passing it on',
+		'Whether to wait until Autoenhance has finished editing the image (usually under a minute) before passing it on',
 };

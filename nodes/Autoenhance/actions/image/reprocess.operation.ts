@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 	{
 		...enhancementSettingsField({ panorama: true }),
 		description:
-			'The settings to change. Settings left out keep the values the photo was last enhanced with.',
+			'The settings to change. Settings left out keep the values the image was last enhanced with.',
 	},
 	{ ...waitForCompletionField, default: false },
 	optionsField(waitOptions),

@@ -12,7 +12,7 @@ import { bracketsByImage, readBrackets, uploadBrackets } from '../../helpers/bra
 import { mapWithConcurrency } from '../../helpers/concurrency';
 import { assertWholeGroups, startHdrMerge } from '../../helpers/hdrMerge';
 import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
-import { concurrencyOption, DEFAULT_CONCURRENCY } from '../../helpers/options';
+import { byDisplayName, concurrencyOption, DEFAULT_CONCURRENCY } from '../../helpers/options';
 import { createOrder } from '../../helpers/orders';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
 import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		...whenWaiting,
-		description: 'Whether to download each enhanced photo into its output item as a file',
+		description: 'Whether to download each enhanced image into its output item as a file',
 	},
 	imageVersionField(['preview', 'full'], whenDownloading),
 	downloadOptionsField(whenDownloading),
@@ -51,21 +51,23 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				...concurrencyOption,
-				description: 'How many brackets upload, and enhanced photos download, at the same time',
-			},
-			{
-				displayName: 'Use Every Binary Field',
-				name: 'allBinaryFields',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether every file of each item is a bracket (e.g. all attachments of an email), not only the Input Binary Field',
-			},
-			...waitOptions,
-		],
+		options: (
+			[
+				{
+					...concurrencyOption,
+					description: 'How many brackets upload, and enhanced images download, at the same time',
+				},
+				{
+					displayName: 'Use Every Binary Field',
+					name: 'allBinaryFields',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether every file of each item is a bracket (e.g. all attachments of an email), not only the Input Binary Field',
+				},
+				...waitOptions,
+			] as INodeProperties[]
+		).sort(byDisplayName),
 	},
 ];
 
@@ -129,7 +131,7 @@ function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): voi
 		{
 			itemIndex: only.itemIndex,
 			description:
-				'Enhance HDR merges the exposures of a shot (e.g. −2, 0 and +2 EV) into one photo: pass every bracket, one item each, or several files per item with "Use Every Binary Field". For a single photo, use Image → Enhance.',
+				'Enhance HDR merges the exposures of a shot (e.g. −2, 0 and +2 EV) into one image: pass every bracket, one item each, or several files per item with "Use Every Binary Field". For a single image, use Image → Enhance.',
 		},
 	);
 }
@@ -138,7 +140,7 @@ function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): voi
 function orderImages(this: IExecuteFunctions, order: IDataObject): IDataObject[] {
 	const images = Array.isArray(order.images) ? (order.images as IDataObject[]) : [];
 	if (images.length === 0) {
-		throw new NodeOperationError(this.getNode(), `Order "${String(order.order_id)}" finished without any photos`, {
+		throw new NodeOperationError(this.getNode(), `Order "${String(order.order_id)}" finished without any images`, {
 			description: 'Autoenhance merged none of the brackets. Check the order in the Autoenhance web app.',
 		});
 	}
@@ -151,7 +153,7 @@ function assertEnhanced(this: IExecuteFunctions, image: IDataObject, sources: Up
 	const files = sources.map((bracket) => `"${bracket.file.fileName}" (item ${bracket.itemIndex})`).join(', ');
 	throw new NodeOperationError(
 		this.getNode(),
-		`Autoenhance could not enhance photo "${String(image.image_name)}" of order "${String(image.order_id)}": ${reason}`,
+		`Autoenhance could not enhance image "${String(image.image_name)}" of order "${String(image.order_id)}": ${reason}`,
 		{
 			itemIndex: sources[0]?.itemIndex,
 			description: files ? `It was merged from ${files}.` : 'Check its brackets in the Autoenhance web app.',

@@ -34,7 +34,7 @@ export const bracketsPerImageField: INodeProperties = {
 	typeOptions: { minValue: 0, maxValue: MAX_BRACKETS_PER_IMAGE },
 	default: 0,
 	description:
-		'How many brackets make one photo, e.g. 3 for −2/0/+2 EV. Autoenhance takes them in capture order. 0 groups them automatically, from capture time, exposure and what they show.',
+		'How many brackets make one image, e.g. 3 for −2/0/+2 EV. Autoenhance takes them in capture order. 0 groups them automatically, from capture time, exposure and what they show.',
 };
 
 /** 0 for automatic grouping, else the fixed group size (2 to 9). */
@@ -56,5 +56,5 @@ export const waitForMergeField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to wait until Autoenhance has merged the brackets and enhanced every photo (usually a few minutes) before passing the result on',
+		'Whether to wait until Autoenhance has merged the brackets and enhanced every image (usually a few minutes) before passing the result on',
 };
