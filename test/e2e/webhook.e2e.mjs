@@ -2,10 +2,11 @@
 // the fake Autoenhance delivers its webhooks to the workflow's production URL, as Autoenhance
 // does once the URL and token are entered in its web app.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
-import { loadExamples, prepareExampleHome, sampleFiles, writtenFiles } from './examples-fixture.mjs';
+import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
+import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
+import { sampleFiles, writtenFiles } from './examples-fixture.mjs';
 import { fakeClient } from './fake-client.mjs';
-import { publishWorkflow, setupOwner, startN8n } from './n8n.mjs';
+import { publishWorkflow, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
 
 const WEBHOOK_TOKEN = 'e2e-webhook-token-4f9a1c7e2b';
 const TRIGGER_NODE = 'When an order is finished';
