@@ -1,6 +1,6 @@
 // Version 2 of the Autoenhance node: orders and images through resource locators (from a list,
 // by ID, by the order's web app URL), the list searches behind them, and Simplify.
-import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
 import { runListSearch } from './harness/index.mjs';
 import { processedImage, runImage } from './image-fixtures.mjs';
 import { runOrder } from './order-fixtures.mjs';

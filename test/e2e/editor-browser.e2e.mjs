@@ -6,23 +6,12 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { findChromium } from '../../scripts/lib/chromium.mjs';
-import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
-import { loadExamples, prepareExampleHome } from './examples-fixture.mjs';
+import { launchChromium } from '../../devkit/browser/chromium.mjs';
+import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
+import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
+import { repoRoot, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
 import { fakeClient } from './fake-client.mjs';
-import { repoRoot, setupOwner, startN8n } from './n8n.mjs';
 
-const CHROMIUM_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 const EXAMPLE = 'enhance-photos.json';
 const NODE = 'Enhance photos';
 const ORDER_NAME = '12 High Street';
@@ -46,7 +35,7 @@ beforeAll(async () => {
 	home = await prepareExampleHome(fake, { workflows: Object.values(examples) });
 	n8n = await startN8n(home);
 	const { owner } = await setupOwner(n8n.url);
-	browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
+	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 	await page.goto(`${n8n.url}/signin`);
 	const signedIn = await page.request.post(`${n8n.url}/rest/login`, {

@@ -2,7 +2,7 @@
 // exists there at the node's typeVersion, each parameter (and each option set inside a collection)
 // is one that node's description defines and shows for the other values set, and each
 // connection joins nodes that exist.
-import { loadExamples } from './examples-fixture.mjs';
+import { loadExamples } from '../../devkit/examples.mjs';
 import { describe as describeNode, loadNodeCatalog, n8nWorkflow } from './node-catalog.mjs';
 
 const catalog = loadNodeCatalog();

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { runtimeDir } from '../../scripts/install-n8n.mjs';
-import { repoRoot } from './package.mjs';
+import { runtimeDir } from '../../devkit/n8n/install.mjs';
+import { repoRoot } from '../../devkit/n8n/index.mjs';
 
 const runtimeRequire = createRequire(join(runtimeDir, 'package.json'));
 
