@@ -2,6 +2,7 @@
 // parameter cannot quietly break them: sorted option lists and collections, Title Case labels,
 // "e.g." placeholders, sentence-case actions without articles, "Whether" on toggles, and one word
 // ("image", as Autoenhance says) for the thing the node edits.
+import { n8nWorkflow } from './harness/index.mjs';
 import { loadNode } from './support/package.mjs';
 
 const { Autoenhance } = loadNode('Autoenhance.node.js');
@@ -124,11 +125,18 @@ test('one word for the thing being edited: image, never photo', () => {
 	expect(wrong).toEqual([]);
 });
 
+/** The subtitle as the editor shows it for a node with these parameters. */
+function subtitleOf(parameters) {
+	const nodeType = new Autoenhance();
+	const node = { id: 'n', name: 'Autoenhance', type: 'autoenhance', typeVersion: 2, position: [0, 0], parameters };
+	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
+	const workflow = new n8nWorkflow.Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle, 'internal', {});
+}
+
 test('the subtitle names the operation and resource in words', () => {
-	const { subtitle } = descriptions[0];
-	const lookup = JSON.parse(/\((\{.*\})\)/.exec(subtitle)[1]);
-	expect(lookup.order.enhanceHdr).toBe('Enhance HDR: Order');
-	expect(lookup.order.getAll).toBe('Get Many: Order');
-	expect(lookup.image.enhance).toBe('Enhance: Image');
-	for (const { value, resource } of operations) expect(isTitleCase(lookup[resource][value])).toBe(true);
+	expect(subtitleOf({ resource: 'order', operation: 'enhanceHdr' })).toBe('Enhance HDR: Order');
+	expect(subtitleOf({ resource: 'order', operation: 'getAll' })).toBe('Get Many: Order');
+	expect(subtitleOf({ resource: 'image', operation: 'enhance' })).toBe('Enhance: Image');
+	for (const { value, resource } of operations) expect(isTitleCase(subtitleOf({ resource, operation: value }))).toBe(true);
 });

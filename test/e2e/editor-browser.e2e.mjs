@@ -62,7 +62,10 @@ async function capture(error) {
 
 test('pick an order from the list, execute the node, see the enhanced image', async () => {
 	try {
-		await page.locator(`${byTestId('canvas-node')}[data-node-name="${NODE}"]`).dblclick();
+		const canvasNode = page.locator(`${byTestId('canvas-node')}[data-node-name="${NODE}"]`);
+		// The subtitle under the node says what it does in words.
+		await canvasNode.getByText('Enhance: Image', { exact: true }).waitFor({ timeout: 30_000 });
+		await canvasNode.dblclick();
 		const locator = page.locator(byTestId('resource-locator-orderId'));
 		await locator.locator(byTestId('rlc-input')).click();
 

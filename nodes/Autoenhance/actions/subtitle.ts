@@ -13,5 +13,7 @@ export function subtitleInWords(properties: INodeProperties[]): string {
 		const operations = (property.options ?? []) as INodePropertyOptions[];
 		lookup[resource] = Object.fromEntries(operations.map((option) => [option.value, `${option.name}: ${resourceName}`]));
 	}
-	return `={{ (${JSON.stringify(lookup)})[$parameter["resource"]][$parameter["operation"]] }}`;
+	// A "}}" inside the expression would end it early.
+	const table = JSON.stringify(lookup).replace(/\}\}/g, '} }');
+	return `={{ (${table})[$parameter["resource"]][$parameter["operation"]] }}`;
 }
