@@ -52,6 +52,14 @@ describe('the Order locator', () => {
 		expect(order.order_id).toBe(orderId);
 	});
 
+	test('left as it starts out, Order and Image take the IDs of the input item, as in version 1', async () => {
+		const processed = await processedImage(fake, 'kitchen.jpg');
+		const [order] = json(await runOrder(fake, 'get', {}, { ...V2, items: [{ json: processed.json }] }));
+		expect(order.order_id).toBe(processed.json.order_id);
+		const [image] = json(await runImage(fake, 'get', {}, { ...V2, items: [{ json: processed.json }] }));
+		expect(image.image_id).toBe(processed.json.image_id);
+	});
+
 	test('a URL that is not an Autoenhance order page is refused before any request', async () => {
 		const before = fake.requests.length;
 		const { error } = await runOrder(

@@ -47,13 +47,17 @@ export function orderLocator(overrides: Partial<INodeProperties>): INodeProperti
 	};
 }
 
-/** Where version 2 takes an image: picked from the images of recent orders, or typed as an ID. */
+/**
+ * Where version 2 takes an image: picked from the images of recent orders, or typed as an ID. Like
+ * version 1 it starts out with the image ID of the input item, which is what a trigger or an
+ * earlier Autoenhance node passes on; From List is one click away.
+ */
 export const imageLocator: INodeProperties = {
 	displayName: 'Image',
 	name: 'imageId',
 	type: 'resourceLocator',
 	required: true,
-	default: { mode: 'list', value: '' },
+	default: { mode: 'id', value: '={{ $json.image_id }}' },
 	description: 'The Autoenhance image, picked from the images of recent orders (search by image or order name) or given by its ID',
 	modes: [
 		{
