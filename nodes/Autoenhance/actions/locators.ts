@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** An order's page in the Autoenhance web app; the first group is the order ID. */
-export const ORDER_URL_PATTERN = '^https?://app\\.autoenhance\\.ai/orders/([^/?#]+)';
+const ORDER_URL_PATTERN = '^https?://app\\.autoenhance\\.ai/orders/([^/?#]+)';
 
 export function orderUrl(orderId: string): string {
 	return `https://app.autoenhance.ai/orders/${encodeURIComponent(orderId)}`;

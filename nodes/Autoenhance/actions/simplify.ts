@@ -11,12 +11,12 @@ export const simplifyField: INodeProperties = newInVersion2({
 });
 
 /** Version 1 has no Simplify switch and returns the raw object. */
-export function wantsSimplified(this: IExecuteFunctions, itemIndex: number): boolean {
+function wantsSimplified(this: IExecuteFunctions, itemIndex: number): boolean {
 	return this.getNodeParameter('simplify', itemIndex, false) as boolean;
 }
 
 /** The fields of an image a workflow acts on, most used first. */
-export function simplifyImage(image: IDataObject): IDataObject {
+function simplifyImage(image: IDataObject): IDataObject {
 	const status = image.status;
 	return {
 		image_id: image.image_id,
@@ -33,7 +33,7 @@ export function simplifyImage(image: IDataObject): IDataObject {
 }
 
 /** The fields of an order a workflow acts on; its images by ID and how many there are. */
-export function simplifyOrder(order: IDataObject): IDataObject {
+function simplifyOrder(order: IDataObject): IDataObject {
 	const images = Array.isArray(order.images) ? (order.images as IDataObject[]) : [];
 	return {
 		order_id: order.order_id,

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { orderUrl } from '../actions/locators';
-import { fetchOrderPage } from '../helpers/orderList';
+import { listOrderPage } from '../api/orders';
 
 /** Orders per page of the Order list: one API page each, newest first. */
 const ORDERS_PER_PAGE = 50;
@@ -29,7 +29,7 @@ async function searchPages(
 	const results: INodeListSearchItems[] = [];
 	let offset = paginationToken;
 	for (let page = 0; page < PAGES_PER_SEARCH && results.length === 0; page++) {
-		const { orders, nextOffset } = await fetchOrderPage.call(this, perPage, offset);
+		const { orders, nextOffset } = await listOrderPage.call(this, perPage, offset);
 		results.push(...orders.flatMap(entries));
 		offset = nextOffset;
 		if (!offset) break;

@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orderPath } from '../../helpers/orders';
-import { requiredString } from '../../helpers/parameters';
-import { apiRequest } from '../../transport';
+import { getOrder } from '../../api/orders';
+import { optionsField } from '../../fields/options';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
 import { orderJson, simplifyField } from '../simplify';
 import { orderIdFields } from './fields';
 
-const properties: INodeProperties[] = [...orderIdFields, simplifyField];
+const properties: INodeProperties[] = [...orderIdFields, simplifyField, optionsField()];
 
 export const mode = 'perItem';
 
@@ -18,11 +19,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const orderId = requiredString.call(this, 'orderId', itemIndex, 'Order ID');
-	const order = await apiRequest.call(this, {
-		method: 'GET',
-		path: orderPath(orderId),
-		subject: `order "${orderId}"`,
-		itemIndex,
-	});
-	return [{ json: orderJson.call(this, itemIndex, order) }];
+	const order = await getOrder.call(this, orderId, itemIndex);
+	return [outputItem.call(this, itemIndex, orderJson.call(this, itemIndex, order))];
 }
