@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { UploadSource } from '../transport';
 import { apiRequest, apiRequestIfFound, uploadToPresignedUrl } from '../transport';
+import { safeName, withGivenName } from '../api/names';
 import { imagePath } from './imageRequests';
 
 export interface NewImage {
@@ -17,33 +18,44 @@ export interface NewImage {
 }
 
 /**
- * Registers an image and returns the API object with its upload URL. The image ID is chosen
- * here: after an attempt whose answer was lost, the image it may have created is found by that
- * ID and removed (the upload URL went with the answer) before the image is created again. The
- * order ID too, when none is given: the order that attempt made is the one the image lands in.
+ * Registers an image and returns the API object with its upload URL (and the name as given). The
+ * order ID is chosen here when none is given: after an attempt whose answer was lost, the order
+ * that attempt made is the one the image lands in.
  */
 export async function createImage(
 	this: IExecuteFunctions,
 	image: NewImage,
 	itemIndex?: number,
 ): Promise<IDataObject> {
-	const body: IDataObject = { image_id: randomUUID(), order_id: randomUUID(), ...image.fields, image_name: image.imageName };
+	const body: IDataObject = { order_id: randomUUID(), ...image.fields, image_name: safeName(image.imageName) };
 	if (image.orderId) body.order_id = image.orderId;
 	if (image.contentType) body.content_type = image.contentType;
-	const imageId = String(body.image_id);
+	return withGivenName(await createUnderNewId.call(this, body, image.imageName, itemIndex), image.imageName);
+}
+
+/**
+ * Creates the image under an ID chosen here. After an attempt whose answer was lost, the image it
+ * may have created is deleted and the image created again under a new ID: a deleted image may
+ * keep its ID (Autoenhance may only mark it deleted).
+ */
+async function createUnderNewId(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	imageName: string,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const imageId = randomUUID();
 	return await apiRequest.call(this, {
 		method: 'POST',
 		path: '/v3/images/',
-		body,
-		recover: async () => await removeIfCreated.call(this, imageId, itemIndex),
-		subject: `image "${image.imageName}"`,
+		body: { ...fields, image_id: imageId },
+		recover: async () => {
+			await apiRequestIfFound.call(this, { method: 'DELETE', path: imagePath(imageId), subject: `image "${imageId}"`, itemIndex });
+			return await createUnderNewId.call(this, fields, imageName, itemIndex);
+		},
+		subject: `image "${imageName}"`,
 		itemIndex,
 	});
-}
-
-async function removeIfCreated(this: IExecuteFunctions, imageId: string, itemIndex?: number): Promise<undefined> {
-	await apiRequestIfFound.call(this, { method: 'DELETE', path: imagePath(imageId), subject: `image "${imageId}"`, itemIndex });
-	return undefined;
 }
 
 /** The presigned upload URL: `upload_url` on newer API versions, `s3PutObjectUrl` on older ones. */

@@ -4,6 +4,7 @@ import type { AutoenhanceContext } from './connection';
 import { getConnection } from './connection';
 import type { HttpResponse } from './send';
 import { send } from './send';
+import { failureToError } from './errors';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -45,7 +46,8 @@ export async function apiRequestIfFound(
 async function call(this: AutoenhanceContext, request: ApiRequest, notFoundIsAnswer: boolean): Promise<HttpResponse> {
 	const connection = await getConnection.call(this);
 	const recover = request.recover ?? (request.method === 'DELETE' ? async () => await gone.call(this, request) : undefined);
-	return await send.call(
+	const target = { host: 'api' as const, subject: request.subject, origin: connection.baseUrl, itemIndex: request.itemIndex };
+	const response = await send.call(
 		this,
 		{
 			method: request.method,
@@ -56,7 +58,7 @@ async function call(this: AutoenhanceContext, request: ApiRequest, notFoundIsAns
 			json: true,
 			timeout: API_TIMEOUT_MS,
 		},
-		{ host: 'api', subject: request.subject, origin: connection.baseUrl, itemIndex: request.itemIndex },
+		target,
 		{
 			authenticated: true,
 			safeToRepeat: request.method !== 'POST' && request.method !== 'DELETE',
@@ -65,6 +67,18 @@ async function call(this: AutoenhanceContext, request: ApiRequest, notFoundIsAns
 			secrets: connection.secrets,
 		},
 	);
+	if (!isDeleted(request, response)) return response;
+	if (notFoundIsAnswer) return { ...response, statusCode: 404 };
+	throw failureToError(this.getNode(), { kind: 'http', statusCode: 404, body: response.body }, target, 1, connection.secrets);
+}
+
+/**
+ * Autoenhance may keep a deleted image, order or bracket, answering a GET with it marked
+ * `is_deleted: true`: that counts as not found, as when it is removed.
+ */
+function isDeleted(request: ApiRequest, response: HttpResponse): boolean {
+	const body = response.body as IDataObject | undefined;
+	return request.method === 'GET' && response.statusCode === 200 && body?.is_deleted === true;
 }
 
 /**

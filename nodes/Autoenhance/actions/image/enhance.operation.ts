@@ -6,6 +6,7 @@ import type { Slot } from '../../helpers/concurrency';
 import { createAndUploadImage } from '../../helpers/imageCreation';
 import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
 import { fetchImage } from '../../helpers/imageRequests';
+import { withGivenName } from '../../api/names';
 import { outputItem } from '../../helpers/outputItem';
 import { requiredString } from '../../helpers/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
@@ -60,11 +61,11 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
 	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
-	const chosenName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim();
+	const imageName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim() || photo.fileName;
 	const created = await createAndUploadImage.call(
 		this,
 		{
-			imageName: chosenName || photo.fileName,
+			imageName,
 			orderId: (this.getNodeParameter('orderId', itemIndex, '') as string).trim(),
 			fields: readEnhancementSettings.call(this, itemIndex),
 		},
@@ -73,12 +74,12 @@ export async function execute(
 	);
 	const imageId = String(created.image_id);
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, true)) {
-		return [outputItem.call(this, itemIndex, await fetchImage.call(this, imageId, itemIndex))];
+		return [outputItem.call(this, itemIndex, withGivenName(await fetchImage.call(this, imageId, itemIndex), imageName))];
 	}
 	const settings = readWaitSettings.call(this, itemIndex);
 	const image = await slot.releasedWhile(async () => await waitForImage.call(this, imageId, settings, itemIndex));
 	// A wait that ran out and returned the last state has nothing to download yet.
 	const wanted = this.getNodeParameter('download', itemIndex, true) && image.status === 'processed';
 	const enhanced = wanted ? await downloadChosenImage.call(this, image, itemIndex) : {};
-	return [outputItem.call(this, itemIndex, image, enhanced)];
+	return [outputItem.call(this, itemIndex, withGivenName(image, imageName), enhanced)];
 }
