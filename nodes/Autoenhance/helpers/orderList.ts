@@ -8,12 +8,15 @@ import { apiRequest } from '../transport';
 const PAGE_SIZE = 100;
 
 /**
- * The account's orders, newest first. Pages are fetched only as the caller reads on, so a caller
- * that stops early (`break`) spends no further requests; one that will read at most `limit`
- * gets pages no bigger than that.
+ * The account's live orders, each once, in the order Autoenhance lists them (undocumented:
+ * newest first, oldest first or none in particular; deleted orders it may still list, marked
+ * is_deleted, are left out). Pages are fetched only as the caller reads on, so a caller that
+ * stops early (`break`) spends no further requests; one that will read at most `limit` gets
+ * pages no bigger than that.
  */
 export async function* listOrders(this: AutoenhanceContext, limit = Infinity): AsyncGenerator<IDataObject> {
 	const seenOffsets = new Set<string>();
+	const seenIds = new Set<string>();
 	let offset: string | undefined;
 	let listed = 0;
 	do {
@@ -24,8 +27,13 @@ export async function* listOrders(this: AutoenhanceContext, limit = Infinity): A
 			subject: 'the order list',
 		});
 		const orders = Array.isArray(page.orders) ? (page.orders as IDataObject[]) : [];
-		listed += orders.length;
-		yield* orders;
+		for (const order of orders) {
+			const id = String(order.order_id);
+			if (order.is_deleted === true || seenIds.has(id)) continue;
+			seenIds.add(id);
+			listed += 1;
+			yield order;
+		}
 		offset = nextOffset(page);
 		if (offset && seenOffsets.has(offset)) {
 			throw new NodeOperationError(this.getNode(), 'Autoenhance sent the same page of orders twice', {
