@@ -5,6 +5,7 @@ import { apiRequest, apiRequestIfFound, uploadToPresignedUrl } from '../transpor
 import type { InputImage } from './binaryInput';
 import { readInputImage } from './binaryInput';
 import { mapWithConcurrency } from './concurrency';
+import { safeName } from '../api/names';
 import { uploadUrlOf } from './imageCreation';
 import { orderPath } from './orders';
 import { requiredString } from './parameters';
@@ -119,7 +120,7 @@ async function registerBracket(
 		const created = await apiRequest.call(this, {
 			method: 'POST',
 			path: '/v3/brackets/',
-			body: { order_id: orderId, name: bracket.name },
+			body: { order_id: orderId, name: safeName(bracket.name) },
 			recover: async () => await removeRegistered.call(this, orderId, bracket.name),
 			subject: `bracket "${bracket.name}"`,
 		});
@@ -141,7 +142,7 @@ async function registerBracket(
  * order) and removed, so that registering again leaves exactly one.
  */
 async function removeRegistered(this: IExecuteFunctions, orderId: string, name: string): Promise<undefined> {
-	const registered = (await listBrackets.call(this, orderId)).filter((listed) => listed.name === name);
+	const registered = (await listBrackets.call(this, orderId)).filter((listed) => listed.name === safeName(name));
 	for (const { bracket_id: bracketId } of registered) {
 		await apiRequestIfFound.call(this, {
 			method: 'DELETE',
@@ -189,6 +190,7 @@ export async function bracketsByImage(
 	return byImage;
 }
 
+/** The order's brackets; deleted ones, which Autoenhance may still list (is_deleted), left out. */
 export async function listBrackets(this: IExecuteFunctions, orderId: string, itemIndex?: number): Promise<IDataObject[]> {
 	const response = await apiRequest.call(this, {
 		method: 'GET',
@@ -196,5 +198,6 @@ export async function listBrackets(this: IExecuteFunctions, orderId: string, ite
 		subject: `order "${orderId}"`,
 		itemIndex,
 	});
-	return Array.isArray(response.brackets) ? (response.brackets as IDataObject[]) : [];
+	const brackets = Array.isArray(response.brackets) ? (response.brackets as IDataObject[]) : [];
+	return brackets.filter((bracket) => bracket.is_deleted !== true);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../transport';
-import { listBrackets } from './brackets';
+import { mergeStarted } from './hdrProgress';
 import { orderPath } from './orders';
 
 export interface HdrMerge {
@@ -31,18 +31,6 @@ export async function startHdrMerge(this: IExecuteFunctions, merge: HdrMerge): P
 		subject: `order "${merge.orderId}"`,
 		itemIndex: merge.itemIndex,
 	});
-}
-
-/**
- * After an attempt whose answer was lost: the order when that attempt started the merge (it is
- * merging, or no bracket is left unmerged), else undefined, and asking again is safe.
- */
-async function mergeStarted(this: IExecuteFunctions, orderId: string, itemIndex?: number): Promise<IDataObject | undefined> {
-	const order = await apiRequest.call(this, { method: 'GET', path: orderPath(orderId), subject: `order "${orderId}"`, itemIndex });
-	if (order.is_merging === true) return order;
-	const brackets = await listBrackets.call(this, orderId, itemIndex);
-	const allMerged = brackets.length > 0 && brackets.every((bracket) => typeof bracket.image_id === 'string' && bracket.image_id);
-	return allMerged ? order : undefined;
 }
 
 /** A fixed group size that does not divide the brackets evenly almost always means one is missing. */

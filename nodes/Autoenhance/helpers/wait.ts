@@ -60,7 +60,7 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 	};
 }
 
-type Progress = 'done' | 'pending' | { failed: string };
+export type Progress = 'done' | 'pending' | { failed: string };
 
 export async function waitForImage(
 	this: IExecuteFunctions,
@@ -94,11 +94,15 @@ export async function waitForOrder(
 		itemIndex,
 		fetch: async () =>
 			await apiRequest.call(this, { method: 'GET', path: `/v3/orders/${encodeURIComponent(orderId)}`, subject, itemIndex }),
-		progress: (order) => (order.is_merging || order.is_processing ? 'pending' : 'done'),
-		describe: (order) =>
-			`status "${String(order.status)}" (merging: ${String(order.is_merging)}, processing: ${String(order.is_processing)})`,
+		progress: (order) => (isOrderBusy(order) ? 'pending' : 'done'),
+		describe: describeOrder,
 	});
 }
+
+export const isOrderBusy = (order: IDataObject): boolean => order.is_merging === true || order.is_processing === true;
+
+export const describeOrder = (order: IDataObject): string =>
+	`status "${String(order.status)}" (merging: ${String(order.is_merging)}, processing: ${String(order.is_processing)})`;
 
 function imageProgress(image: IDataObject): Progress {
 	if (image.status === 'error' || image.status === 'expired' || image.error === true) {
@@ -107,7 +111,7 @@ function imageProgress(image: IDataObject): Progress {
 	return image.status === 'processed' ? 'done' : 'pending';
 }
 
-async function pollUntilDone(
+export async function pollUntilDone(
 	this: IExecuteFunctions,
 	poll: {
 		subject: string;

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { withGivenName } from '../../api/names';
 import type { Bracket, UploadedBracket } from '../../helpers/brackets';
 import { bracketsByImage, readBrackets, uploadBrackets } from '../../helpers/brackets';
 import { mapWithConcurrency } from '../../helpers/concurrency';
@@ -15,7 +16,9 @@ import { downloadChosenImage, downloadOptionsField, imageVersionField } from '..
 import { concurrencyOption, DEFAULT_CONCURRENCY } from '../../helpers/options';
 import { createOrder } from '../../helpers/orders';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
-import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
+import { UPLOAD_FLAG_WAIT_MS, unflaggedAfterWait, waitForMerge } from '../../helpers/hdrProgress';
+import type { WaitSettings } from '../../helpers/wait';
+import { readWaitSettings, waitOptions } from '../../helpers/wait';
 import { binaryPropertyNameField } from '../../helpers/binaryInput';
 import { bracketsPerImageField, orderNameField, readBracketsPerImage, waitForMergeField } from './fields';
 
@@ -90,13 +93,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const name = (this.getNodeParameter('orderName', 0, '') as string).trim();
 	const orderId = String((await createOrder.call(this, { name })).order_id);
 	const uploaded = await uploadBrackets.call(this, orderId, brackets, { concurrency, inInputOrder: bracketsPerImage > 0 });
+	const wait = readWaitSettings.call(this, 0);
+	await assertFlaggedUploaded.call(this, orderId, uploaded, wait);
 	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings });
 	const everyInput = items.map((_item, item) => ({ item }));
 	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: merging, pairedItem: everyInput }];
 
-	const order = await waitForOrder.call(this, orderId, readWaitSettings.call(this, 0));
+	const bracketIds = uploaded.map((bracket) => bracket.bracketId);
+	const { order, merged } = await waitForMerge.call(this, orderId, bracketIds, wait);
 	// A wait that ran out and was told to return the last state: nothing to list or download yet.
-	if (order.is_merging || order.is_processing) return [{ json: order, pairedItem: everyInput }];
+	if (!merged) return [{ json: order, pairedItem: everyInput }];
 	const images = orderImages.call(this, order);
 	const download = (this.getNodeParameter('download', 0, true) as boolean) && images.every((image) => image.status !== 'error');
 	// Which brackets made which photo is asked while the photos download: a round trip saved.
@@ -111,11 +117,33 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		.map(({ image, sources, binary }) => {
 			assertEnhanced.call(this, image, sources);
 			return {
-				json: { order_id: orderId, ...image },
+				json: { order_id: orderId, ...(sources.length > 0 ? withGivenName(image, sources[0].name) : image) },
 				pairedItem: sources.length > 0 ? itemsOf(sources) : everyInput,
 				...(binary ? { binary } : {}),
 			};
 		});
+}
+
+/** Autoenhance may flag an uploaded bracket some seconds late; merging before that would leave it out. */
+async function assertFlaggedUploaded(
+	this: IExecuteFunctions,
+	orderId: string,
+	uploaded: UploadedBracket[],
+	wait: WaitSettings,
+): Promise<void> {
+	const limitMs = Math.min(UPLOAD_FLAG_WAIT_MS, wait.maxWaitSeconds * 1000);
+	const ids = uploaded.map((bracket) => bracket.bracketId);
+	const unflagged = new Set((await unflaggedAfterWait.call(this, orderId, ids, limitMs)).map((bracket) => String(bracket.bracket_id)));
+	if (unflagged.size === 0) return;
+	const files = uploaded.filter((bracket) => unflagged.has(bracket.bracketId));
+	throw new NodeOperationError(
+		this.getNode(),
+		`Autoenhance has not taken ${files.length} of ${uploaded.length} uploaded brackets ${limitMs / 1000} s after their upload`,
+		{
+			itemIndex: files[0].itemIndex,
+			description: `Nothing was merged; order "${orderId}" holds the brackets. Not marked uploaded: ${files.map((bracket) => `"${bracket.file.fileName}" (item ${bracket.itemIndex})`).join(', ')}.`,
+		},
+	);
 }
 
 function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): void {

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { listBrackets } from '../../helpers/brackets';
 import type { Slot } from '../../helpers/concurrency';
 import { assertWholeGroups, startHdrMerge } from '../../helpers/hdrMerge';
+import { readHdrState, UPLOAD_FLAG_WAIT_MS, unflaggedAfterWait, waitForMerge } from '../../helpers/hdrProgress';
 import { requiredString } from '../../helpers/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
-import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
+import type { WaitSettings } from '../../helpers/wait';
+import { readWaitSettings, waitOptions } from '../../helpers/wait';
 import { optionsField } from '../../helpers/options';
 import { bracketsPerImageField, orderIdField, readBracketsPerImage, waitForMergeField } from './fields';
 
@@ -35,17 +36,27 @@ export async function execute(
 	const bracketsPerImage = readBracketsPerImage.call(this, itemIndex);
 	const settings = readEnhancementSettings.call(this, itemIndex);
 	const waiting = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
-	const unmerged = await unmergedBrackets.call(this, orderId, itemIndex);
+	const wait = readWaitSettings.call(this, itemIndex);
+	const unmerged = await unmergedBrackets.call(this, orderId, wait, itemIndex);
 	assertWholeGroups.call(this, unmerged.length, bracketsPerImage, itemIndex);
 	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings, itemIndex });
 	if (!waiting) return [{ json: merging }];
-	const wait = readWaitSettings.call(this, itemIndex);
-	return [{ json: await slot.releasedWhile(async () => await waitForOrder.call(this, orderId, wait, itemIndex)) }];
+	const bracketIds = unmerged.map((bracket) => String(bracket.bracket_id));
+	const { order } = await slot.releasedWhile(async () => await waitForMerge.call(this, orderId, bracketIds, wait, itemIndex));
+	return [{ json: order }];
 }
 
-/** The order's brackets still to merge; an error that says why when there are none or some lack their file. */
-async function unmergedBrackets(this: IExecuteFunctions, orderId: string, itemIndex: number): Promise<IDataObject[]> {
-	const brackets = await listBrackets.call(this, orderId, itemIndex);
+/**
+ * The order's brackets still to merge; an error that says why when there are none or some lack
+ * their file. A bracket not flagged uploaded yet is waited for (within Max Wait) first.
+ */
+async function unmergedBrackets(
+	this: IExecuteFunctions,
+	orderId: string,
+	wait: WaitSettings,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const { brackets, merged } = await readHdrState.call(this, orderId, itemIndex);
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex, description });
 	if (brackets.length === 0) {
@@ -54,14 +65,16 @@ async function unmergedBrackets(this: IExecuteFunctions, orderId: string, itemIn
 			'Upload the brackets to the order first, or use Enhance HDR, which creates the order, uploads the brackets and merges them in one step.',
 		);
 	}
-	const unmerged = brackets.filter((bracket) => !bracket.image_id);
+	const unmerged = brackets.filter((bracket) => !merged.has(String(bracket.bracket_id)));
 	if (unmerged.length === 0) {
 		throw fail(
 			`Every bracket of order "${orderId}" has already been merged (item ${itemIndex})`,
 			'Upload new brackets to merge, or download the order\'s images.',
 		);
 	}
-	const missingFiles = unmerged.filter((bracket) => bracket.is_uploaded === false);
+	const unflagged = unmerged.filter((bracket) => bracket.is_uploaded === false).map((bracket) => String(bracket.bracket_id));
+	const limitMs = Math.min(UPLOAD_FLAG_WAIT_MS, wait.maxWaitSeconds * 1000);
+	const missingFiles = unflagged.length ? await unflaggedAfterWait.call(this, orderId, unflagged, limitMs, itemIndex) : [];
 	if (missingFiles.length > 0) {
 		throw fail(
 			`${missingFiles.length} of ${unmerged.length} brackets of order "${orderId}" have no file uploaded yet (item ${itemIndex})`,
