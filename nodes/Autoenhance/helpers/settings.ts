@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { withWindowPullKeys } from '../api/settings';
+
 /**
  * The one "Enhancement Settings" collection shared by create, enhance, reprocess, merge and
  * enhanceHdr. Each option's `name` maps to the API field in `API_FIELDS`.
@@ -172,7 +174,7 @@ export function readEnhancementSettings(this: IExecuteFunctions, itemIndex: numb
 		const field = API_FIELDS[name];
 		if (field) body[field] = name === 'metadata' ? parseJsonObject.call(this, value, 'Metadata', itemIndex) : value;
 	}
-	return { ...body, ...parseJsonObject.call(this, chosen.rawSettings, 'Other Settings (JSON)', itemIndex) };
+	return withWindowPullKeys({ ...body, ...parseJsonObject.call(this, chosen.rawSettings, 'Other Settings (JSON)', itemIndex) });
 }
 
 /** A JSON field, typed or given as text, that must hold an object. */
