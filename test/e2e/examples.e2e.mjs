@@ -2,6 +2,7 @@
 // real n8n with the packed package against the fake Autoenhance: the execution data, what reached
 // the fake, and the files the workflow wrote.
 import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
+import { LEAST_CONVENIENT } from '../fake-autoenhance/variants.mjs';
 import { loadExamples, prepareExampleHome, sampleFiles, writtenFiles } from './examples-fixture.mjs';
 import { executeWorkflow } from './n8n.mjs';
 
@@ -10,7 +11,8 @@ let home;
 let examples;
 
 beforeAll(async () => {
-	fake = await startFakeAutoenhance({ apiKey: 'e2e-examples-api-key' });
+	// Once, under the readings of the undocumented behaviours that make the node work hardest.
+	fake = await startFakeAutoenhance({ apiKey: 'e2e-examples-api-key', variants: LEAST_CONVENIENT });
 	examples = await loadExamples();
 	home = await prepareExampleHome(fake, { workflows: Object.values(examples) });
 });
