@@ -1,7 +1,7 @@
 // HDR under every reading of what the docs leave open: when merging shows, when a bracket is
 // flagged uploaded, whether a bracket has an image_id before its merge, and how deletes work.
 // Enhance HDR and Merge HDR give the same result under each, or a clear error.
-import { VARIANTS } from './fake-autoenhance/variants.mjs';
+import { VARIANTS } from '../devkit/fake-autoenhance/variants.mjs';
 import { binaryBuffer } from './harness/index.mjs';
 import { startFake } from './image-fixtures.mjs';
 import { apiCalls, bracketItems, orderWithBrackets, runOrder, trailerBrackets } from './order-fixtures.mjs';

@@ -1,7 +1,7 @@
 // Images under every reading of what the docs leave open: how a download answers, hard or soft
 // deletes (in the retry-recovery paths too), names with a slash, setting values a version's enum
 // lacks, and which window pull key the API reads.
-import { VARIANTS } from './fake-autoenhance/variants.mjs';
+import { VARIANTS } from '../devkit/fake-autoenhance/variants.mjs';
 import { binaryBuffer } from './harness/index.mjs';
 import { digest, itemsOf, photoItem, processedImage, runImage, startFake } from './image-fixtures.mjs';
 

@@ -1,8 +1,8 @@
 // The order list's order is undocumented: the Polling Trigger reports each finished order exactly
 // once, and Get Many returns each order once, whether the API lists newest first, oldest first or
 // in no stable order (and whether it deletes orders or keeps them with is_deleted).
-import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
-import { VARIANTS } from './fake-autoenhance/variants.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
+import { VARIANTS } from '../devkit/fake-autoenhance/variants.mjs';
 import { runPoll } from './harness/index.mjs';
 import { runOrder } from './order-fixtures.mjs';
 import { loadNode } from './support/package.mjs';

@@ -1,6 +1,6 @@
 // Where Autoenhance puts the webhook token is undocumented: the trigger accepts it raw in
 // Authorization, as `Bearer <token>`, or in the header named in its options.
-import { VARIANTS, WEBHOOK_TOKEN_HEADER } from './fake-autoenhance/variants.mjs';
+import { VARIANTS, WEBHOOK_TOKEN_HEADER } from '../devkit/fake-autoenhance/variants.mjs';
 import { startWebhookHost } from './harness/index.mjs';
 import { startFake } from './image-fixtures.mjs';
 import { loadNode } from './support/package.mjs';

@@ -1,8 +1,8 @@
 // Contract tests of the fake's behaviour variants and API versions: each reading of an
 // undocumented behaviour is what the fake really does when that variant is selected.
 import { randomUUID } from 'node:crypto';
-import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
-import { defaultVariants, LEAST_CONVENIENT, parseVariants, WEBHOOK_TOKEN_HEADER } from './fake-autoenhance/variants.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
+import { defaultVariants, LEAST_CONVENIENT, parseVariants, WEBHOOK_TOKEN_HEADER } from '../devkit/fake-autoenhance/variants.mjs';
 import { apiCall, put, startReceiver, waitFor } from './fake-http.mjs';
 
 const NEWEST = '2025-08-31';

@@ -2,11 +2,12 @@
 // the fake Autoenhance delivers its webhooks to the workflow's production URL, as Autoenhance
 // does once the URL and token are entered in its web app.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
-import { LEAST_CONVENIENT } from '../fake-autoenhance/variants.mjs';
-import { loadExamples, prepareExampleHome, sampleFiles, writtenFiles } from './examples-fixture.mjs';
+import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
+import { LEAST_CONVENIENT } from '../../devkit/fake-autoenhance/variants.mjs';
+import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
+import { sampleFiles, writtenFiles } from './examples-fixture.mjs';
 import { fakeClient } from './fake-client.mjs';
-import { publishWorkflow, setupOwner, startN8n } from './n8n.mjs';
+import { publishWorkflow, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
 import { loadNode } from '../support/package.mjs';
 
 const { API_VERSION } = loadNode('api/version.js');

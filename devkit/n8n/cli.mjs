@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { n8nBin } from '../../scripts/install-n8n.mjs';
+import { n8nBin } from './install.mjs';
 import { n8nEnv } from './env.mjs';
 import { Execution, parseRunOutput } from './execution.mjs';
 import { freePort } from './ports.mjs';
-import { runProcess, tail } from './run.mjs';
+import { runProcess, tail } from '../process.mjs';
 
 /** Runs `n8n <args>` for a home; resolves { code, stdout, stderr }. */
 export async function n8nCommand(home, args, { timeoutMs, env } = {}) {

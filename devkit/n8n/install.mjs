@@ -2,9 +2,9 @@
 // Installs the n8n used end to end (n8n-runtime/) exactly as its lockfile says. A stamp in
 // node_modules records what was installed, so later runs (and CI restoring a cached
 // node_modules) skip the ~7 minute install when nothing changed.
-//   node scripts/install-n8n.mjs          install unless the stamp matches
-//   node scripts/install-n8n.mjs --force  reinstall anyway
-//   node scripts/install-n8n.mjs --key    print the stamp key (a CI cache key for n8n-runtime/node_modules)
+//   node devkit/n8n/install.mjs          install unless the stamp matches
+//   node devkit/n8n/install.mjs --force  reinstall anyway
+//   node devkit/n8n/install.mjs --key    print the stamp key (a CI cache key for n8n-runtime/node_modules)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const runtimeDir = fileURLToPath(new URL('../n8n-runtime/', import.meta.url));
+export const runtimeDir = fileURLToPath(new URL('../../n8n-runtime/', import.meta.url));
 export const n8nBin = join(runtimeDir, 'node_modules', 'n8n', 'bin', 'n8n');
 const stampFile = join(runtimeDir, 'node_modules', '.autoenhance-install-stamp');
 

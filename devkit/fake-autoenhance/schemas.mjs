@@ -1,4 +1,4 @@
-// Request schemas of the documented v3 contract. The settings' enums follow the request's API
+// Request schemas of the documented v3 contract (docs.autoenhance.ai). The settings' enums follow the request's API
 // version (see settingsFields); without one, every documented value is accepted.
 import { t } from './validation.mjs';
 
