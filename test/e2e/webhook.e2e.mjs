@@ -174,13 +174,12 @@ async function testCredential(apiKey) {
 
 test('the credential Test button: the right key passes, a wrong one fails with the message n8n shows', async () => {
 	const firstRequest = fake.requests.length;
-	expect(await testCredential(fake.apiKey)).toEqual({ status: 'OK', message: 'Connection Successful' });
+	expect(await testCredential(fake.apiKey)).toEqual({ status: 'OK', message: 'Connection successful!' });
 	const refused = await testCredential('not-the-api-key');
 	expect(refused).toEqual({ status: 'Error', message: 'Authorization failed - please check your credentials' });
 	const tests = fake.requests.slice(firstRequest);
-	expect(tests.map((request) => [request.method, request.path, request.query, request.status])).toEqual([
-		['GET', '/v3/orders/', { per_page: '1' }, 200],
-		['GET', '/v3/orders/', { per_page: '1' }, 401],
-	]);
+	// n8n asks once for the right key; for the wrong one it may ask again before it gives up.
+	expect(tests.map((request) => request.status)).toEqual([200, 401, ...tests.slice(2).map(() => 401)]);
+	for (const request of tests) expect([request.method, request.path, request.query]).toEqual(['GET', '/v3/orders/', { per_page: '1' }]);
 	for (const request of tests) expect(request.headers['x-api-version']).toBe(API_VERSION);
 });
