@@ -49,6 +49,12 @@ test('a download answered with an HTML page is a clear error, and nothing is sto
 	fake.setVariants({ download: 'redirect' });
 });
 
+test('a download whose bytes are a web page, whatever its content type says, is a clear error', async () => {
+	const page = { buffer: Buffer.from('<!doctype html><title>Sign in</title>'), fileName: 'page.jpg', mimeType: 'image/jpeg' };
+	const { error } = await runImage(fake, 'enhance', { options: QUICK }, { items: [{ json: {}, binary: { data: page } }], expectError: true });
+	expect(error.message).toMatch(/^Autoenhance answered the download of image "[^"]+" with a text document \(image\/jpeg\), not a photo$/);
+});
+
 describe.each(VARIANTS.deletion)('deletion %s', (deletion) => {
 	beforeEach(() => fake.setVariants({ deletion }));
 
