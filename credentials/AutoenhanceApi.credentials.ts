@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { API_VERSION, OLDEST_API_VERSION } from '../nodes/Autoenhance/api/version';
+import { API_VERSION, OLDEST_API_VERSION } from '../nodes/Autoenhance/transport/apiVersion';
 
 export class AutoenhanceApi implements ICredentialType {
 	name = 'autoenhanceApi';

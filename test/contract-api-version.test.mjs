@@ -6,7 +6,7 @@ import { itemsOf, photoItem, runImage, startFake } from './image-fixtures.mjs';
 import { bracketItems, runOrder } from './order-fixtures.mjs';
 import { loadNode } from './support/package.mjs';
 
-const { API_VERSION, OLDEST_API_VERSION } = loadNode('api/version.js');
+const { API_VERSION, OLDEST_API_VERSION } = loadNode('transport/apiVersion.js');
 
 let fake;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { fakeClient } from './fake-client.mjs';
 import { publishWorkflow, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
 import { loadNode } from '../support/package.mjs';
 
-const { API_VERSION } = loadNode('api/version.js');
+const { API_VERSION } = loadNode('transport/apiVersion.js');
 
 const WEBHOOK_TOKEN = 'e2e-webhook-token-4f9a1c7e2b';
 const TRIGGER_NODE = 'When an order is finished';

@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -8,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { API_VERSION, apiVersionProblem, OLDEST_API_VERSION } from '../api/version';
+import { API_VERSION, apiVersionProblem, OLDEST_API_VERSION } from './apiVersion';
 
 export const CREDENTIAL_TYPE = 'autoenhanceApi';
 
@@ -27,6 +28,11 @@ export interface Connection {
 	headers: Record<string, string>;
 	/** Values that must never appear in an error message. */
 	secrets: string[];
+	/**
+	 * The credential as read here, handed to httpRequestWithAuthentication, which then applies it
+	 * as the credential type says instead of reading and decrypting it again for every request.
+	 */
+	authentication: IAdditionalCredentialOptions;
 }
 
 /**
@@ -48,11 +54,19 @@ async function loadConnection(this: AutoenhanceContext): Promise<Connection> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	return {
 		baseUrl: parseBaseUrl.call(this, credentials.baseUrl),
-		headers: optionalHeaders.call(this, credentials),
+		headers: apiHeaders.call(this, credentials),
 		secrets: [credentials.apiKey, credentials.webhookToken].filter(
 			(secret): secret is string => typeof secret === 'string' && secret.length > 0,
 		),
+		authentication: {
+			credentialsDecrypted: { ...credentialOfNode(this), type: CREDENTIAL_TYPE, data: credentials },
+		},
 	};
+}
+
+function credentialOfNode(context: AutoenhanceContext): { id: string; name: string } {
+	const { id, name } = context.getNode().credentials?.[CREDENTIAL_TYPE] ?? {};
+	return { id: id ?? '', name: name ?? CREDENTIAL_TYPE };
 }
 
 export function parseHttpUrl(text: string): URL | undefined {
@@ -76,7 +90,7 @@ function parseBaseUrl(this: AutoenhanceContext, value: unknown): string {
 	return text.replace(/\/+$/, '');
 }
 
-function optionalHeaders(this: AutoenhanceContext, credentials: ICredentialDataDecryptedObject): Record<string, string> {
+function apiHeaders(this: AutoenhanceContext, credentials: ICredentialDataDecryptedObject): Record<string, string> {
 	const chosen = typeof credentials.apiVersion === 'string' ? credentials.apiVersion.trim() : '';
 	const problem = apiVersionProblem(chosen);
 	if (problem) {

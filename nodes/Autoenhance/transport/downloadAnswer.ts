@@ -3,22 +3,26 @@ import { isReadable } from './send';
 
 /**
  * What a download request answered with, besides a redirect: the file, a JSON document that
- * points to it (`url`, `image_url`, `imageSource` or `download_url`), or something that is no
- * file at all (a web page, JSON without a link, an XML error): never stored as a photo.
+ * points to it, or something that is no file at all (a web page, JSON without a link, an XML
+ * error): never stored as a photo.
  */
-export type DownloadAnswer =
+type DownloadAnswer =
 	| { kind: 'file' }
 	| { kind: 'link'; url: string }
 	| { kind: 'notAFile'; what: string };
 
-const LINK_KEYS = ['url', 'image_url', 'imageSource', 'download_url'];
 const JSON_LIMIT = 64 * 1024;
 /** A document rather than image bytes: `<` (HTML, XML) or `{` / `[` (JSON), after any whitespace. */
 const DOCUMENT_START = /^\s*[<{[]/;
 
-export async function readDownloadAnswer(response: HttpResponse, contentType: string | undefined): Promise<DownloadAnswer> {
+/** `linkInJson`: the file's URL in a JSON answer, if it holds one. */
+export async function readDownloadAnswer(
+	response: HttpResponse,
+	contentType: string | undefined,
+	linkInJson: (document: unknown) => string | undefined,
+): Promise<DownloadAnswer> {
 	const body = response.body;
-	if (contentType === 'application/json' || contentType?.endsWith('+json')) return linkIn(await readAll(body));
+	if (contentType === 'application/json' || contentType?.endsWith('+json')) return linkIn(await readAll(body), linkInJson);
 	if (contentType?.startsWith('text/') || contentType?.endsWith('/xml') || contentType?.endsWith('+xml')) {
 		return { kind: 'notAFile', what: `a web page (${contentType})` };
 	}
@@ -29,15 +33,14 @@ export async function readDownloadAnswer(response: HttpResponse, contentType: st
 	return { kind: 'file' };
 }
 
-function linkIn(text: string): DownloadAnswer {
+function linkIn(text: string, linkInJson: (document: unknown) => string | undefined): DownloadAnswer {
 	let document: unknown;
 	try {
 		document = JSON.parse(text);
 	} catch {
 		return { kind: 'notAFile', what: 'broken JSON' };
 	}
-	const record = typeof document === 'object' && document !== null ? (document as Record<string, unknown>) : {};
-	const url = LINK_KEYS.map((key) => record[key]).find((value): value is string => typeof value === 'string' && value !== '');
+	const url = linkInJson(document);
 	return url ? { kind: 'link', url } : { kind: 'notAFile', what: `JSON without a link to the file (${text.slice(0, 200)})` };
 }
 

@@ -7,19 +7,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { unflaggedAfterWait } from '../../api/brackets';
+import type { WaitSettings } from '../../api/completion';
+import { waitForMerge } from '../../api/completion';
 import { withGivenName } from '../../api/names';
-import type { Bracket, UploadedBracket } from '../../helpers/brackets';
-import { bracketsByImage, readBrackets, uploadBrackets } from '../../helpers/brackets';
-import { mapWithConcurrency } from '../../helpers/concurrency';
-import { assertWholeGroups, startHdrMerge } from '../../helpers/hdrMerge';
-import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
-import { concurrencyOption, DEFAULT_CONCURRENCY } from '../../helpers/options';
-import { createOrder } from '../../helpers/orders';
-import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
-import { UPLOAD_FLAG_WAIT_MS, unflaggedAfterWait, waitForMerge } from '../../helpers/hdrProgress';
-import type { WaitSettings } from '../../helpers/wait';
-import { readWaitSettings, waitOptions } from '../../helpers/wait';
-import { binaryPropertyNameField } from '../../helpers/binaryInput';
+import { createOrder, processOrder } from '../../api/orders';
+import { mapWithConcurrency } from '../../utils/concurrency';
+import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
+import { concurrencyOption, DEFAULT_CONCURRENCY } from '../../fields/options';
+import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
+import { readWaitSettings, waitOptions } from '../../fields/wait';
+import { binaryPropertyNameField } from '../../fields/binaryInput';
+import type { Bracket, UploadedBracket } from './brackets';
+import { assertWholeGroups, bracketsByImage, readBrackets, uploadBrackets } from './brackets';
 import { bracketsPerImageField, orderNameField, readBracketsPerImage, waitForMergeField } from './fields';
 
 const whenWaiting = { displayOptions: { show: { waitForCompletion: [true] } } };
@@ -95,7 +95,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const uploaded = await uploadBrackets.call(this, orderId, brackets, { concurrency, inInputOrder: bracketsPerImage > 0 });
 	const wait = readWaitSettings.call(this, 0);
 	await assertFlaggedUploaded.call(this, orderId, uploaded, wait);
-	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings });
+	const merging = await processOrder.call(this, { orderId, bracketsPerImage, settings });
 	const everyInput = items.map((_item, item) => ({ item }));
 	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: merging, pairedItem: everyInput }];
 
@@ -131,14 +131,14 @@ async function assertFlaggedUploaded(
 	uploaded: UploadedBracket[],
 	wait: WaitSettings,
 ): Promise<void> {
-	const limitMs = Math.min(UPLOAD_FLAG_WAIT_MS, wait.maxWaitSeconds * 1000);
 	const ids = uploaded.map((bracket) => bracket.bracketId);
-	const unflagged = new Set((await unflaggedAfterWait.call(this, orderId, ids, limitMs)).map((bracket) => String(bracket.bracket_id)));
-	if (unflagged.size === 0) return;
-	const files = uploaded.filter((bracket) => unflagged.has(bracket.bracketId));
+	const { unflagged, waitedSeconds } = await unflaggedAfterWait.call(this, orderId, ids, wait.maxWaitSeconds);
+	if (unflagged.length === 0) return;
+	const late = new Set(unflagged.map((bracket) => String(bracket.bracket_id)));
+	const files = uploaded.filter((bracket) => late.has(bracket.bracketId));
 	throw new NodeOperationError(
 		this.getNode(),
-		`Autoenhance has not taken ${files.length} of ${uploaded.length} uploaded brackets ${limitMs / 1000} s after their upload`,
+		`Autoenhance has not taken ${files.length} of ${uploaded.length} uploaded brackets ${waitedSeconds} s after their upload`,
 		{
 			itemIndex: files[0].itemIndex,
 			description: `Nothing was merged; order "${orderId}" holds the brackets. Not marked uploaded: ${files.map((bracket) => `"${bracket.file.fileName}" (item ${bracket.itemIndex})`).join(', ')}.`,

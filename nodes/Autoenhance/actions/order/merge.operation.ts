@@ -1,14 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { Slot } from '../../helpers/concurrency';
-import { assertWholeGroups, startHdrMerge } from '../../helpers/hdrMerge';
-import { readHdrState, UPLOAD_FLAG_WAIT_MS, unflaggedAfterWait, waitForMerge } from '../../helpers/hdrProgress';
-import { requiredString } from '../../helpers/parameters';
-import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
-import type { WaitSettings } from '../../helpers/wait';
-import { readWaitSettings, waitOptions } from '../../helpers/wait';
-import { optionsField } from '../../helpers/options';
+import type { ApiBracket } from '../../api/brackets';
+import { unflaggedAfterWait } from '../../api/brackets';
+import type { WaitSettings } from '../../api/completion';
+import { waitForMerge } from '../../api/completion';
+import { getHdrState, processOrder } from '../../api/orders';
+import { outputItem } from '../../utils/outputItem';
+import type { Slot } from '../../utils/concurrency';
+import { assertWholeGroups } from './brackets';
+import { requiredString } from '../../fields/parameters';
+import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
+import { readWaitSettings, waitOptions } from '../../fields/wait';
+import { optionsField } from '../../fields/options';
 import { bracketsPerImageField, orderIdField, readBracketsPerImage, waitForMergeField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -39,24 +43,24 @@ export async function execute(
 	const wait = readWaitSettings.call(this, itemIndex);
 	const unmerged = await unmergedBrackets.call(this, orderId, wait, itemIndex);
 	assertWholeGroups.call(this, unmerged.length, bracketsPerImage, itemIndex);
-	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings, itemIndex });
-	if (!waiting) return [{ json: merging }];
+	const merging = await processOrder.call(this, { orderId, bracketsPerImage, settings, itemIndex });
+	if (!waiting) return [outputItem.call(this, itemIndex, merging)];
 	const bracketIds = unmerged.map((bracket) => String(bracket.bracket_id));
 	const { order } = await slot.releasedWhile(async () => await waitForMerge.call(this, orderId, bracketIds, wait, itemIndex));
-	return [{ json: order }];
+	return [outputItem.call(this, itemIndex, order)];
 }
 
 /**
  * The order's brackets still to merge; an error that says why when there are none or some lack
- * their file. A bracket not flagged uploaded yet is waited for (within Max Wait) first.
+ * their file. A bracket not flagged uploaded yet is waited for a little first.
  */
 async function unmergedBrackets(
 	this: IExecuteFunctions,
 	orderId: string,
 	wait: WaitSettings,
 	itemIndex: number,
-): Promise<IDataObject[]> {
-	const { brackets, merged } = await readHdrState.call(this, orderId, itemIndex);
+): Promise<ApiBracket[]> {
+	const { brackets, merged } = await getHdrState.call(this, orderId, itemIndex);
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex, description });
 	if (brackets.length === 0) {
@@ -73,8 +77,9 @@ async function unmergedBrackets(
 		);
 	}
 	const unflagged = unmerged.filter((bracket) => bracket.is_uploaded === false).map((bracket) => String(bracket.bracket_id));
-	const limitMs = Math.min(UPLOAD_FLAG_WAIT_MS, wait.maxWaitSeconds * 1000);
-	const missingFiles = unflagged.length ? await unflaggedAfterWait.call(this, orderId, unflagged, limitMs, itemIndex) : [];
+	const { unflagged: missingFiles } = unflagged.length
+		? await unflaggedAfterWait.call(this, orderId, unflagged, wait.maxWaitSeconds, itemIndex)
+		: { unflagged: [] };
 	if (missingFiles.length > 0) {
 		throw fail(
 			`${missingFiles.length} of ${unmerged.length} brackets of order "${orderId}" have no file uploaded yet (item ${itemIndex})`,

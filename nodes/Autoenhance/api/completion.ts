@@ -1,0 +1,122 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+
+import { capitalise } from '../utils/text';
+import type { ApiImage } from './images';
+import { getImage } from './images';
+import { listBrackets, mergedInto } from './brackets';
+import type { ApiOrder } from './orders';
+import { getOrder } from './orders';
+
+export interface WaitSettings {
+	firstIntervalSeconds: number;
+	maxWaitSeconds: number;
+	onTimeout: 'fail' | 'returnLastState';
+}
+
+const MAX_INTERVAL_MS = 10_000;
+/**
+ * Each gap is at most this share of the time waited so far, so a result is seen at most a fifth
+ * of its processing time late: a photo ready after 7 s is seen within 1.4 s, after 8 checks.
+ * (Growing each gap by a fixed factor instead checks as often early on but lets the gaps outrun
+ * the wait: 2.4 s late at 7 s for ×1.25 from 1 s.)
+ */
+const GAP_PER_TIME_WAITED = 0.2;
+
+type Progress = 'done' | 'pending' | { failed: string };
+
+export async function waitForImage(
+	this: IExecuteFunctions,
+	imageId: string,
+	settings: WaitSettings,
+	itemIndex?: number,
+): Promise<ApiImage> {
+	return await pollUntilDone.call(this, {
+		subject: `image "${imageId}"`,
+		settings,
+		itemIndex,
+		fetch: async () => await getImage.call(this, imageId, itemIndex),
+		progress: imageProgress,
+		describe: (image) => `status "${String(image.status)}"`,
+	});
+}
+
+/**
+ * Waits until the order is neither merging nor processing and every bracket in `bracketIds` is
+ * merged into an image the order lists: right after a merge is asked for, Autoenhance may show
+ * the order neither merging nor with any image, which is not "finished without photos".
+ * `merged` false: the wait ran out and On Timeout asked for the last state.
+ */
+export async function waitForMerge(
+	this: IExecuteFunctions,
+	orderId: string,
+	bracketIds: string[],
+	settings: WaitSettings,
+	itemIndex?: number,
+): Promise<{ order: ApiOrder; merged: boolean }> {
+	let merged = false;
+	const order = await pollUntilDone.call(this, {
+		subject: `order "${orderId}"`,
+		settings,
+		itemIndex,
+		fetch: async () => {
+			const current = await getOrder.call(this, orderId, itemIndex);
+			merged = false;
+			if (current.is_merging || current.is_processing) return current;
+			const done = mergedInto(current, await listBrackets.call(this, orderId, itemIndex));
+			merged = bracketIds.every((id) => done.has(id));
+			return current;
+		},
+		progress: () => (merged ? 'done' : 'pending'),
+		describe: (current) =>
+			`status "${String(current.status)}" (merging: ${String(current.is_merging)}, processing: ${String(current.is_processing)})`,
+	});
+	return { order, merged };
+}
+
+function imageProgress(image: ApiImage): Progress {
+	if (image.status === 'error' || image.status === 'expired' || image.error === true) {
+		return { failed: typeof image.status_reason === 'string' && image.status_reason ? image.status_reason : String(image.status) };
+	}
+	return image.status === 'processed' ? 'done' : 'pending';
+}
+
+async function pollUntilDone<State extends IDataObject>(
+	this: IExecuteFunctions,
+	poll: {
+		subject: string;
+		settings: WaitSettings;
+		itemIndex?: number;
+		fetch: () => Promise<State>;
+		progress: (state: State) => Progress;
+		describe: (state: State) => string;
+	},
+): Promise<State> {
+	const { settings, itemIndex } = poll;
+	const startedAt = Date.now();
+	const deadline = startedAt + settings.maxWaitSeconds * 1000;
+	const firstIntervalMs = settings.firstIntervalSeconds * 1000;
+	const maxIntervalMs = Math.max(MAX_INTERVAL_MS, firstIntervalMs);
+	for (;;) {
+		const state = await poll.fetch();
+		const progress = poll.progress(state);
+		if (progress === 'done') return state;
+		if (progress !== 'pending') {
+			throw new NodeOperationError(this.getNode(), `Autoenhance could not enhance ${poll.subject}: ${progress.failed}`, {
+				itemIndex,
+				description: 'Check the photo: Autoenhance reports this when it cannot read or process the file.',
+			});
+		}
+		const remaining = deadline - Date.now();
+		if (remaining <= 0) {
+			if (settings.onTimeout === 'returnLastState') return state;
+			throw new NodeOperationError(
+				this.getNode(),
+				`${capitalise(poll.subject)} did not finish within ${settings.maxWaitSeconds} s; last ${poll.describe(state)}`,
+				{ itemIndex, description: 'Raise Max Wait in the options, or let a trigger pick up the result later.' },
+			);
+		}
+		const interval = Math.min(maxIntervalMs, Math.max(firstIntervalMs, (Date.now() - startedAt) * GAP_PER_TIME_WAITED));
+		await sleepWithAbort(Math.min(interval, remaining), this.getExecutionCancelSignal());
+	}
+}
