@@ -10,7 +10,7 @@ import { BRACKETS, bracketPath, orderPath } from './paths';
 
 /**
  * A bracket as the API lists it. `image_id` names the image it is merged into, but may be set
- * before the merge: see api/hdr.ts for when a bracket is merged.
+ * before the merge: mergedInto says when a bracket is merged.
  */
 export interface ApiBracket extends IDataObject {
 	bracket_id?: string;
