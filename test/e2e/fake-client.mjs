@@ -19,6 +19,15 @@ export function fakeClient(fake) {
 		if (!response.ok) throw new Error(`PUT ${url}: ${response.status} ${await response.text()}`);
 	}
 
+	/** Autoenhance may mark brackets uploaded some seconds after their upload (a variant of the fake). */
+	async function flaggedUploaded(orderId) {
+		for (;;) {
+			const { brackets } = await call('GET', `/v3/orders/${orderId}/brackets`);
+			if (brackets.every((bracket) => bracket.is_uploaded)) return;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+
 	return {
 		/** An empty order, as made in the web app. Resolves the order. */
 		async createOrder({ name }) {
@@ -38,6 +47,7 @@ export function fakeClient(fake) {
 			for (const bracket of brackets) {
 				await upload(await call('POST', '/v3/brackets/', { order_id: order.order_id, name: bracket.name }), bracket.bytes);
 			}
+			await flaggedUploaded(order.order_id);
 			await call('POST', `/v3/orders/${order.order_id}/process`, { number_of_brackets_per_image: perImage });
 			return order;
 		},

@@ -3,10 +3,14 @@
 // does once the URL and token are entered in its web app.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
+import { LEAST_CONVENIENT } from '../../devkit/fake-autoenhance/variants.mjs';
 import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
 import { sampleFiles, writtenFiles } from './examples-fixture.mjs';
 import { fakeClient } from './fake-client.mjs';
 import { publishWorkflow, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
+import { loadNode } from '../support/package.mjs';
+
+const { API_VERSION } = loadNode('transport/apiVersion.js');
 
 const WEBHOOK_TOKEN = 'e2e-webhook-token-4f9a1c7e2b';
 const TRIGGER_NODE = 'When an order is finished';
@@ -19,7 +23,8 @@ let workflow;
 let webhookUrl;
 
 beforeAll(async () => {
-	fake = await startFakeAutoenhance({ apiKey: 'e2e-webhook-api-key' });
+	// Under the readings of the undocumented behaviours that make the node work hardest (token as Bearer).
+	fake = await startFakeAutoenhance({ apiKey: 'e2e-webhook-api-key', variants: LEAST_CONVENIENT });
 	workflow = (await loadExamples())['trigger-save-finished-orders.json'];
 	home = await prepareExampleHome(fake, { workflows: [workflow], webhookToken: WEBHOOK_TOKEN });
 	await publishWorkflow(home, workflow.id);
@@ -148,4 +153,33 @@ test('two HDR orders finishing together start one execution each, and every enha
 			expect(expected.some((file) => file.bytes.equals(bytes))).toBe(true);
 		}
 	}
+});
+
+/** The credential's Test button, as the editor presses it: n8n's answer to POST /rest/credentials/test. */
+async function testCredential(apiKey) {
+	const response = await fetch(`${n8n.url}/rest/credentials/test`, {
+		method: 'POST',
+		headers: { cookie, 'content-type': 'application/json' },
+		body: JSON.stringify({
+			credentials: {
+				name: 'Autoenhance account',
+				type: 'autoenhanceApi',
+				data: { apiKey, baseUrl: fake.apiUrl, apiVersion: '', devMode: false, webhookToken: '' },
+			},
+		}),
+	});
+	expect(response.status).toBe(200);
+	return (await response.json()).data;
+}
+
+test('the credential Test button: the right key passes, a wrong one fails with the message n8n shows', async () => {
+	const firstRequest = fake.requests.length;
+	expect(await testCredential(fake.apiKey)).toEqual({ status: 'OK', message: 'Connection successful!' });
+	const refused = await testCredential('not-the-api-key');
+	expect(refused).toEqual({ status: 'Error', message: 'Authorization failed - please check your credentials' });
+	const tests = fake.requests.slice(firstRequest);
+	// n8n asks once for the right key; for the wrong one it may ask again before it gives up.
+	expect(tests.map((request) => request.status)).toEqual([200, 401, ...tests.slice(2).map(() => 401)]);
+	for (const request of tests) expect([request.method, request.path, request.query]).toEqual(['GET', '/v3/orders/', { per_page: '1' }]);
+	for (const request of tests) expect(request.headers['x-api-version']).toBe(API_VERSION);
 });

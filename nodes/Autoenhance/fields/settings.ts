@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { byDisplayName } from './options';
+import { withWindowPullKeys } from '../api/settings';
 
 /**
  * The one "Enhancement Settings" collection shared by create, enhance, reprocess, merge and
@@ -174,7 +175,7 @@ export function readEnhancementSettings(this: IExecuteFunctions, itemIndex: numb
 		const field = API_FIELDS[name];
 		if (field) body[field] = name === 'metadata' ? parseJsonObject.call(this, value, 'Metadata', itemIndex) : value;
 	}
-	return { ...body, ...parseJsonObject.call(this, chosen.rawSettings, 'Other Settings (JSON)', itemIndex) };
+	return withWindowPullKeys({ ...body, ...parseJsonObject.call(this, chosen.rawSettings, 'Other Settings (JSON)', itemIndex) });
 }
 
 /** A JSON field, typed or given as text, that must hold an object. */

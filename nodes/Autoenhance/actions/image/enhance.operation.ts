@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { waitForImage } from '../../api/completion';
 import { getImage } from '../../api/images';
+import { withGivenName } from '../../api/names';
 import { createAndUploadImage } from '../../api/uploads';
 import { binaryPropertyNameField, readInputImage } from '../../fields/binaryInput';
 import type { Slot } from '../../utils/concurrency';
@@ -63,11 +64,11 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
 	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
-	const chosenName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim();
+	const imageName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim() || photo.fileName;
 	const created = await createAndUploadImage.call(
 		this,
 		{
-			imageName: chosenName || photo.fileName,
+			imageName,
 			orderId: (this.getNodeParameter('orderId', itemIndex, '', { extractValue: true }) as string).trim(),
 			fields: readEnhancementSettings.call(this, itemIndex),
 		},
@@ -77,12 +78,12 @@ export async function execute(
 	const imageId = String(created.image_id);
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, true)) {
 		const uploaded = await getImage.call(this, imageId, itemIndex);
-		return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, uploaded))];
+		return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, withGivenName(uploaded, imageName)))];
 	}
 	const settings = readWaitSettings.call(this, itemIndex);
 	const image = await slot.releasedWhile(async () => await waitForImage.call(this, imageId, settings, itemIndex));
 	// A wait that ran out and returned the last state has nothing to download yet.
 	const wanted = this.getNodeParameter('download', itemIndex, true) && image.status === 'processed';
 	const enhanced = wanted ? await downloadChosenImage.call(this, image, itemIndex) : {};
-	return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, image), enhanced)];
+	return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, withGivenName(image, imageName)), enhanced)];
 }

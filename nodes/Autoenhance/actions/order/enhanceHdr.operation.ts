@@ -7,7 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { waitForOrder } from '../../api/completion';
+import { unflaggedAfterWait } from '../../api/brackets';
+import type { WaitSettings } from '../../api/completion';
+import { waitForMerge } from '../../api/completion';
+import { withGivenName } from '../../api/names';
 import { createOrder, processOrder } from '../../api/orders';
 import { mapWithConcurrency } from '../../utils/concurrency';
 import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
@@ -94,13 +97,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const name = (this.getNodeParameter('orderName', 0, '') as string).trim();
 	const orderId = String((await createOrder.call(this, { name })).order_id);
 	const uploaded = await uploadBrackets.call(this, orderId, brackets, { concurrency, inInputOrder: bracketsPerImage > 0 });
+	const wait = readWaitSettings.call(this, 0);
+	await assertFlaggedUploaded.call(this, orderId, uploaded, wait);
 	const merging = await processOrder.call(this, { orderId, bracketsPerImage, settings });
 	const everyInput = items.map((_item, item) => ({ item }));
 	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: orderJson.call(this, 0, merging), pairedItem: everyInput }];
 
-	const order = await waitForOrder.call(this, orderId, readWaitSettings.call(this, 0));
+	const bracketIds = uploaded.map((bracket) => bracket.bracketId);
+	const { order, merged } = await waitForMerge.call(this, orderId, bracketIds, wait);
 	// A wait that ran out and was told to return the last state: nothing to list or download yet.
-	if (order.is_merging || order.is_processing) return [{ json: orderJson.call(this, 0, order), pairedItem: everyInput }];
+	if (!merged) return [{ json: orderJson.call(this, 0, order), pairedItem: everyInput }];
 	const images = orderImages.call(this, order);
 	const download = (this.getNodeParameter('download', 0, true) as boolean) && images.every((image) => image.status !== 'error');
 	// Which brackets made which photo is asked while the photos download: a round trip saved.
@@ -115,11 +121,36 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		.map(({ image, sources, binary }) => {
 			assertEnhanced.call(this, image, sources);
 			return {
-				json: imageJson.call(this, 0, { order_id: orderId, ...image }),
+				json: imageJson.call(this, 0, {
+					order_id: orderId,
+					...(sources.length > 0 ? withGivenName(image, sources[0].name) : image),
+				}),
 				pairedItem: sources.length > 0 ? itemsOf(sources) : everyInput,
 				...(binary ? { binary } : {}),
 			};
 		});
+}
+
+/** Autoenhance may flag an uploaded bracket some seconds late; merging before that would leave it out. */
+async function assertFlaggedUploaded(
+	this: IExecuteFunctions,
+	orderId: string,
+	uploaded: UploadedBracket[],
+	wait: WaitSettings,
+): Promise<void> {
+	const ids = uploaded.map((bracket) => bracket.bracketId);
+	const { unflagged, waitedSeconds } = await unflaggedAfterWait.call(this, orderId, ids, wait.maxWaitSeconds);
+	if (unflagged.length === 0) return;
+	const late = new Set(unflagged.map((bracket) => String(bracket.bracket_id)));
+	const files = uploaded.filter((bracket) => late.has(bracket.bracketId));
+	throw new NodeOperationError(
+		this.getNode(),
+		`Autoenhance has not taken ${files.length} of ${uploaded.length} uploaded brackets ${waitedSeconds} s after their upload`,
+		{
+			itemIndex: files[0].itemIndex,
+			description: `Nothing was merged; order "${orderId}" holds the brackets. Not marked uploaded: ${files.map((bracket) => `"${bracket.file.fileName}" (item ${bracket.itemIndex})`).join(', ')}.`,
+		},
+	);
 }
 
 function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): void {

@@ -34,7 +34,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** One output item per order, newest first. */
+/** One output item per order, in the order Autoenhance lists them. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
