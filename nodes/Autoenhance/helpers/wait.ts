@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { sleepUnlessStopped } from '../compat/sleep';
 
 import { apiRequest } from '../transport';
 import { capitalise } from '../transport/errors';
@@ -143,6 +144,6 @@ async function pollUntilDone(
 			);
 		}
 		const interval = Math.min(maxIntervalMs, Math.max(firstIntervalMs, (Date.now() - startedAt) * GAP_PER_TIME_WAITED));
-		await sleepWithAbort(Math.min(interval, remaining), this.getExecutionCancelSignal());
+		await sleepUnlessStopped(Math.min(interval, remaining), this.getExecutionCancelSignal());
 	}
 }
