@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { n8nBin } from '../../scripts/install-n8n.mjs';
+import { activateArgs } from '../../devkit/n8n/versions.mjs';
+import { n8nBin, n8nVersion } from '../../scripts/install-n8n.mjs';
 import { n8nEnv } from './env.mjs';
 import { Execution, parseRunOutput } from './execution.mjs';
 import { freePort } from './ports.mjs';
@@ -64,7 +65,7 @@ export async function importWorkflow(home, workflow) {
 
 /** Publishes (activates) a workflow; its triggers and webhooks go live at the next startN8n. */
 export async function publishWorkflow(home, id) {
-	await n8nCommandOrThrow(home, ['publish:workflow', `--id=${id}`]);
+	await n8nCommandOrThrow(home, activateArgs(n8nVersion, id));
 }
 
 /**

@@ -1,5 +1,7 @@
 // The environment of every n8n process started for a home: isolated from any n8n
 // configuration of the caller, quiet (no telemetry or calls home), bound to 127.0.0.1.
+import { n8nVersion } from '../../scripts/install-n8n.mjs';
+import { binaryModeFor, versionEnv } from '../../devkit/n8n/versions.mjs';
 
 /** Fixed so credentials imported by one process can be decrypted by the next. */
 export const ENCRYPTION_KEY = 'n8n-nodes-autoenhance-e2e-not-a-secret';
@@ -34,6 +36,10 @@ export function n8nEnv(home, { port, brokerPort }, extra = {}) {
 		// Read/Write Files from Disk may only touch these folders (n8n 2.x default: ~/.n8n-files).
 		N8N_RESTRICT_FILE_ACCESS_TO: home.fileAccess.join(';'),
 		N8N_LOG_LEVEL: 'info',
+		...versionEnv(n8nVersion),
+		N8N_DEFAULT_BINARY_DATA_MODE: binaryModeFor(n8nVersion),
+		...home.env,
 		...extra,
 	};
 }
+
