@@ -51,9 +51,12 @@ export async function importCredential(home, { id, name, type = 'autoenhanceApi'
 	return id;
 }
 
-/** Imports workflows in one go (each keeps its `id`, given one if missing); resolves their ids. */
+/**
+ * Imports workflows in one go (each keeps its `id`, given one if missing; inactive unless it says
+ * otherwise, which n8n 1.x requires); resolves their ids.
+ */
 export async function importWorkflows(home, workflows) {
-	const withIds = workflows.map((workflow) => ({ ...workflow, id: workflow.id ?? newWorkflowId() }));
+	const withIds = workflows.map((workflow) => ({ active: false, ...workflow, id: workflow.id ?? newWorkflowId() }));
 	await importJson(home, 'import:workflow', withIds);
 	return withIds.map((workflow) => workflow.id);
 }
