@@ -1,5 +1,6 @@
 // The environment of every n8n process started for a home: isolated from any n8n
 // configuration of the caller, quiet (no telemetry or calls home), bound to 127.0.0.1.
+import { join } from 'node:path';
 import { n8nVersion } from '../../scripts/install-n8n.mjs';
 import { binaryModeFor, versionEnv } from '../../devkit/n8n/versions.mjs';
 
@@ -38,6 +39,8 @@ export function n8nEnv(home, { port, brokerPort }, extra = {}) {
 		N8N_LOG_LEVEL: 'info',
 		...versionEnv(n8nVersion),
 		N8N_DEFAULT_BINARY_DATA_MODE: binaryModeFor(n8nVersion),
+		// Where Execution#binary reads files, on every version (1.x's default is .n8n/binaryData).
+		N8N_BINARY_DATA_STORAGE_PATH: join(home.n8nFolder, 'storage'),
 		...home.env,
 		...extra,
 	};
