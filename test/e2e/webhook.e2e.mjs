@@ -7,6 +7,7 @@ import { loadExamples, prepareExampleHome, sampleFiles, writtenFiles } from './e
 import { fakeClient } from './fake-client.mjs';
 import { binaryModeFor } from '../../devkit/n8n/versions.mjs';
 import { n8nVersion, publishWorkflow, setupOwner, startN8n } from './n8n.mjs';
+import { executionData, finished, listExecutions } from './rest.mjs';
 
 const WEBHOOK_TOKEN = 'e2e-webhook-token-4f9a1c7e2b';
 const TRIGGER_NODE = 'When an order is finished';
@@ -56,12 +57,7 @@ async function waitUntilWebhookIsLive(url) {
 }
 
 /** The workflow's executions, newest first, from n8n's REST API as the editor lists them. */
-async function executions() {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: workflow.id }));
-	const response = await fetch(`${n8n.url}/rest/executions?filter=${filter}`, { headers: { cookie } });
-	expect(response.status).toBe(200);
-	return (await response.json()).data.results;
-}
+const executions = () => listExecutions(n8n.url, cookie, workflow.id);
 
 /** The deliveries the fake has made for `imageIds`, once each of them has an answer. */
 function deliveriesFor(imageIds) {
@@ -87,12 +83,7 @@ test('deliveries with a wrong token are refused with 401 and start no execution'
 	expect(await executions()).toEqual([]);
 });
 
-/** An execution's saved data, as n8n stores it (flatted JSON text). */
-async function savedData(executionId) {
-	const response = await fetch(`${n8n.url}/rest/executions/${executionId}`, { headers: { cookie } });
-	expect(response.status).toBe(200);
-	return (await response.json()).data.data;
-}
+const savedData = (executionId) => executionData(n8n.url, cookie, executionId);
 
 /** The IDs of the files an execution's saved data refers to (`filesystem-v2:workflows/…`). */
 async function savedFileIds(executionId) {
@@ -131,7 +122,7 @@ test('two HDR orders finishing together start one execution each, and every enha
 
 	const list = await waitUntil(async () => {
 		const found = await executions();
-		return found.length === 2 && found.every((entry) => !['new', 'running', 'waiting'].includes(entry.status)) && found;
+		return found.length === 2 && found.every(finished) && found;
 	}, 'both executions to finish');
 	for (const execution of list) expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
 
