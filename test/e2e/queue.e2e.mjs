@@ -4,7 +4,6 @@
 // the webhook process, and a burst of executions spreads over both workers with nothing lost.
 // The polling test comes first: the trigger reports every order the later tests finish.
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { peakMemoryMiB, startQueueCluster, startQueueServices } from '../../devkit/queue/cluster.mjs';
 import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
 import { EXAMPLE_CREDENTIAL } from './credential.mjs';
@@ -12,6 +11,7 @@ import { loadExamples, prepareExampleHome, sampleFiles, writtenFiles } from './e
 import { fakeClient } from './fake-client.mjs';
 import { publishWorkflow, setupOwner } from './n8n.mjs';
 import { executionData, finished, listExecutions } from './rest.mjs';
+import { waitUntil } from './wait-until.mjs';
 
 const WEBHOOK_TOKEN = 'e2e-queue-webhook-token-9d2f';
 const BURST = 10;
@@ -23,17 +23,6 @@ let cluster;
 let cookie;
 let examples;
 const started = {}; // example file → its webhook-started copy
-
-/** Polls until `check` resolves something truthy; resolves that. */
-async function waitUntil(check, what, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const result = await check();
-		if (result) return result;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(250);
-	}
-}
 
 /**
  * A copy of a manual example started by a POST to a webhook instead (`n8n execute` does not use
@@ -129,7 +118,7 @@ test('the polling trigger reports a finished order exactly once, its state kept 
 	const workflowId = pollingWorkflow().id;
 	const orderLists = () => fake.requests.filter((request) => request.method === 'GET' && /^\/v3\/orders\/?$/.test(request.path)).length;
 	// The first poll only records where the order list stands: orders finished before it are history.
-	await waitUntil(() => orderLists() >= 2, 'two polls');
+	await waitUntil(() => orderLists() >= 2, 'two polls', 60_000);
 	await cluster.main.stop();
 
 	// Finished while main (the only process that polls) is down: only a kept state knows it is new.
@@ -145,7 +134,7 @@ test('the polling trigger reports a finished order exactly once, its state kept 
 	expect(execution.status).toBe('success');
 	expect(await executionData(cluster.main.url, cookie, execution.id)).toContain(order.order_id);
 	const polls = orderLists();
-	await waitUntil(() => orderLists() >= polls + 3, 'three more polls');
+	await waitUntil(() => orderLists() >= polls + 3, 'three more polls', 60_000);
 	expect(await listExecutions(cluster.main.url, cookie, workflowId)).toHaveLength(1);
 });
 

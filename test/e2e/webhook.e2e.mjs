@@ -1,13 +1,13 @@
 // The trigger example (examples/trigger-save-finished-orders.json) published in a running n8n:
 // the fake Autoenhance delivers its webhooks to the workflow's production URL, as Autoenhance
 // does once the URL and token are entered in its web app.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
 import { loadExamples, prepareExampleHome, sampleFiles, writtenFiles } from './examples-fixture.mjs';
 import { fakeClient } from './fake-client.mjs';
 import { binaryModeFor } from '../../devkit/n8n/versions.mjs';
 import { n8nVersion, publishWorkflow, setupOwner, startN8n } from './n8n.mjs';
 import { executionData, finished, listExecutions } from './rest.mjs';
+import { waitUntil } from './wait-until.mjs';
 
 const WEBHOOK_TOKEN = 'e2e-webhook-token-4f9a1c7e2b';
 const TRIGGER_NODE = 'When an order is finished';
@@ -36,17 +36,6 @@ afterAll(async () => {
 	await fake?.close();
 	await home?.remove();
 });
-
-/** Polls until `check` resolves something truthy; resolves that. */
-async function waitUntil(check, what, timeoutMs = 30_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const result = await check();
-		if (result) return result;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(200);
-	}
-}
 
 /** A published webhook answers a few seconds after the REST API: until then n8n says 404. */
 async function waitUntilWebhookIsLive(url) {
