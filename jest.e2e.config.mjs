@@ -1,5 +1,5 @@
 // End-to-end tests: the packed package inside a real n8n (n8n-runtime/, installed by
-// scripts/install-n8n.mjs) against the fake Autoenhance server. Each n8n command boots n8n
+// devkit/n8n/install.mjs) against the fake Autoenhance server. Each n8n command boots n8n
 // (~5 s), so tests are slow and share one machine: one file at a time.
 export default {
 	testEnvironment: 'node',

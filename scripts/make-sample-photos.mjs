@@ -5,10 +5,8 @@
 // Run it only to change the samples; the generated files are committed.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { repoRoot } from '../test/e2e/n8n.mjs';
-import { launchChromium, rerunWithWebSocket } from './lib/chromium.mjs';
-
-rerunWithWebSocket();
+import { launchChromium } from '../devkit/browser/chromium.mjs';
+import { repoRoot } from '../devkit/n8n/index.mjs';
 
 const WIDTH = 360;
 const HEIGHT = 240;
@@ -73,13 +71,13 @@ function html(scene, filter = 'none') {
 
 async function render(page, markup) {
 	await page.goto(`data:text/html;base64,${Buffer.from(markup).toString('base64')}`);
-	return page.screenshot({ format: 'jpeg', quality: QUALITY, clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } });
+	return page.screenshot({ type: 'jpeg', quality: QUALITY, clip: { x: 0, y: 0, width: WIDTH, height: HEIGHT } });
 }
 
 const inDir = join(repoRoot, 'examples', 'files', 'in');
 const browser = await launchChromium();
 try {
-	const page = await browser.newPage({ width: WIDTH, height: HEIGHT });
+	const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
 	const outputs = [
 		...PHOTOS.map((scene) => [join('photos', `${scene}.jpg`), html(scene)]),
 		...BRACKET_SETS.flatMap((scene) =>

@@ -7,13 +7,11 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeAutoenhance } from '../test/fake-autoenhance/index.mjs';
-import { loadExamples, prepareExampleHome } from '../test/e2e/examples-fixture.mjs';
-import { repoRoot, setupOwner, startN8n } from '../test/e2e/n8n.mjs';
-import { findChromium, launchChromium, rerunWithWebSocket } from './lib/chromium.mjs';
-import { openNode, runWorkflow, signIn, viewOutputFile } from './lib/editor.mjs';
-
-rerunWithWebSocket();
+import { findChromium, launchChromium } from '../devkit/browser/chromium.mjs';
+import { openNode, runWorkflow, signIn, viewOutputFile } from '../devkit/browser/n8n-editor.mjs';
+import { loadExamples, prepareExampleHome } from '../devkit/examples.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
+import { repoRoot, setupOwner, startN8n } from '../devkit/n8n/index.mjs';
 
 const EXAMPLE = 'enhance-photos.json';
 const NODE = 'Enhance photos';
@@ -54,7 +52,7 @@ async function main() {
 	step('Opening the example in headless Chromium');
 	const browser = await launchChromium();
 	cleanups.push(() => browser.close());
-	const page = await browser.newPage(VIEWPORT);
+	const page = await browser.newPage({ viewport: VIEWPORT });
 	try {
 		await signIn(page, n8n.url, owner);
 		await runWorkflow(page, n8n.url, workflow, LAST_NODE);

@@ -6,7 +6,7 @@
 //
 // Environment: AUTOENHANCE_API_KEY (use the real API), AUTOENHANCE_BASE_URL (with it, another
 // API host), N8N_PORT (default 5678), SANDBOX_OWNER_EMAIL / SANDBOX_OWNER_PASSWORD (the
-// editor login created on the first run), FAKE_AUTOENHANCE_* (see test/fake-autoenhance).
+// editor login created on the first run), FAKE_AUTOENHANCE_* (see devkit/fake-autoenhance).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,14 +21,13 @@ import {
 	repoRoot,
 	setupOwner,
 	startN8n,
-} from '../test/e2e/n8n.mjs';
-import { installN8n } from './install-n8n.mjs';
-import { copyExampleFiles, readExamples } from './lib/examples.mjs';
+} from '../devkit/n8n/index.mjs';
+import { installN8n } from '../devkit/n8n/install.mjs';
+import { copyExampleFiles, readExamples } from '../devkit/examples.mjs';
+import { startSandbox } from '../devkit/sandbox.mjs';
 import { loadImportState } from './lib/import-state.mjs';
-import { startSandbox } from './lib/sandbox.mjs';
 
 const sandboxDir = join(repoRoot, '.sandbox');
-const examplesDir = join(repoRoot, 'examples');
 const port = Number(process.env.N8N_PORT || 5678);
 const owner = {
 	...DEFAULT_OWNER,
@@ -66,14 +65,14 @@ async function importInto(home, api) {
 		await state.record('credential', credential);
 		console.log(`credential "${credential.name}" → ${api.apiUrl}`);
 	}
-	const examples = await readExamples(examplesDir);
+	const examples = await readExamples();
 	const changed = examples.filter(({ file, workflow }) => state.changed(`examples/${file}`, workflow));
 	if (changed.length > 0) {
 		await importWorkflows(home, changed.map(({ workflow }) => workflow));
 		for (const { file, workflow } of changed) await state.record(`examples/${file}`, workflow);
 	}
 	console.log(`examples: ${examples.length} found, ${changed.length} (re)imported`);
-	if (await copyExampleFiles(examplesDir, home)) console.log(`sample files copied to ${home.filesDir}`);
+	if (await copyExampleFiles(home)) console.log(`sample files copied to ${home.filesDir}`);
 }
 
 function printBanner(n8n, api, created) {

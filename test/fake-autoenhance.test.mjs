@@ -7,7 +7,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const KEY = 'test-key';
@@ -798,7 +798,7 @@ describe('memory', () => {
 	}
 
 	async function startChild() {
-		const child = spawn(process.execPath, [join(HERE, 'fake-autoenhance', 'standalone.mjs')], {
+		const child = spawn(process.execPath, [join(HERE, '..', 'devkit', 'fake-autoenhance', 'standalone.mjs')], {
 			env: {
 				...process.env,
 				FAKE_AUTOENHANCE_PORT: '0',

@@ -1,6 +1,6 @@
 // Shared by the image-*.test.mjs files: the fake, the node under test, photos to send.
 import { createHash, randomBytes } from 'node:crypto';
-import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
 import { runNode } from './harness/index.mjs';
 import { Autoenhance, AutoenhanceApi } from './support/package.mjs';
 

@@ -1,5 +1,5 @@
 // Order create / get / getAll / update / delete against the fake Autoenhance over real HTTP.
-import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
 import { apiCalls as callsTo, runOrder as run } from './order-fixtures.mjs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

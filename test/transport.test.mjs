@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
-import { startSandbox } from '../scripts/lib/sandbox.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
+import { startSandbox } from '../devkit/sandbox.mjs';
 import { AutoenhanceApi, loadNode } from './support/package.mjs';
 
 const transport = loadNode('transport/index.js');

@@ -39,7 +39,9 @@ export async function createOrder(fake, names = ['living-room.jpg']) {
 		images,
 		imageIds: images.map((image) => image.imageId),
 		async finish() {
-			for (const image of images) await upload(image);
+			// All at once: an image finished before the next one is uploaded would tell the
+			// webhook its order is no longer processing, and the order would complete twice.
+			await Promise.all(images.map(upload));
 			await waitFor(() => fake.orders.get(orderId) && !isBusy(fake, orderId), `order ${orderId} to finish`);
 		},
 	};

@@ -1,6 +1,6 @@
 // The Autoenhance Polling Trigger over real HTTP: orders are made and finished in the fake between
 // polls; static data goes from one poll to the next as n8n saves it, as after a restart.
-import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
 import { runPoll } from './harness/index.mjs';
 import { loadNode } from './support/package.mjs';
 import { createOrder, credentialsFor } from './trigger-fixtures.mjs';

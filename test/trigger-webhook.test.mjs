@@ -1,6 +1,6 @@
 // The Autoenhance Trigger (webhook) over real HTTP: the fake sends its webhooks to the harness's
 // webhook host as Autoenhance would; bad requests are made by hand.
-import { startFakeAutoenhance } from './fake-autoenhance/index.mjs';
+import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
 import { startWebhookHost } from './harness/index.mjs';
 import { loadNode } from './support/package.mjs';
 import { createOrder, credentialsFor, deliveriesSettled } from './trigger-fixtures.mjs';
@@ -13,7 +13,7 @@ let fake;
 let host;
 
 beforeEach(async () => {
-	fake = await startFakeAutoenhance({ processingMs: 20 });
+	fake = await startFakeAutoenhance({ processingMs: 200 });
 });
 
 afterEach(async () => {

@@ -2,7 +2,7 @@
 // an n8n home with the packed package, n8n running (in its default filesystem binary mode), and
 // the credentials and workflows saved and published through n8n's REST API, as the editor does
 // (one n8n boot instead of one per import command).
-import { createN8nHome, setupOwner, startN8n } from '../../test/e2e/n8n.mjs';
+import { createN8nHome, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
 import { startFake } from './fake-client.mjs';
 import { N8nClient } from './n8n-client.mjs';
 import { packBenchedPackage } from './package.mjs';

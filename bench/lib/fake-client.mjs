@@ -2,7 +2,7 @@
 // driven through its control API under /__fake/.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { startSandbox } from '../../scripts/lib/sandbox.mjs';
+import { startSandbox } from '../../devkit/sandbox.mjs';
 
 export async function startFake() {
 	const sandbox = await startSandbox({

@@ -1,7 +1,7 @@
 // What the benchmark asks of a running n8n over its REST API (signed in as the owner):
 // publish a workflow, call its production webhook, read back the execution it started.
 import { createRequire } from 'node:module';
-import { runtimeDir } from '../../scripts/install-n8n.mjs';
+import { runtimeDir } from '../../devkit/n8n/install.mjs';
 
 // n8n stores execution data in the `flatted` format; its own copy reads it back.
 const { parse: parseFlatted } = createRequire(`${runtimeDir}/`)('flatted');

@@ -4,8 +4,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { packPackage, repoRoot } from '../../test/e2e/n8n.mjs';
-import { runProcess } from '../../test/e2e/run.mjs';
+import { packPackage, repoRoot } from '../../devkit/n8n/index.mjs';
+import { runProcess } from '../../devkit/process.mjs';
 
 const distDir = resolve(repoRoot, process.env.AUTOENHANCE_DIST ?? 'dist');
 

@@ -8,8 +8,8 @@
 //   cluster.main.url, cluster.webhook.url, cluster.workers[i].pid
 //   await cluster.stop(); await services.stop();
 import { readFile } from 'node:fs/promises';
-import { freePort } from '../../test/e2e/ports.mjs';
-import { startN8n } from '../../test/e2e/server.mjs';
+import { freePort } from '../n8n/ports.mjs';
+import { startN8n } from '../n8n/server.mjs';
 import { startPostgres } from './postgres.mjs';
 import { startRedis } from './redis.mjs';
 

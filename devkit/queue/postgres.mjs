@@ -6,8 +6,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../test/e2e/ports.mjs';
-import { runProcess, tail } from '../../test/e2e/run.mjs';
+import { freePort } from '../n8n/ports.mjs';
+import { runProcess, tail } from '../process.mjs';
 import { startService } from './service.mjs';
 
 const DEBIAN_POSTGRES = '/usr/lib/postgresql';

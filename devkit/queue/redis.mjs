@@ -1,5 +1,5 @@
 // A throwaway Redis (Debian's redis-server) on 127.0.0.1: nothing saved to disk.
-import { freePort } from '../../test/e2e/ports.mjs';
+import { freePort } from '../n8n/ports.mjs';
 import { startService } from './service.mjs';
 
 /** Resolves { host, port, stop() }. */

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { killGroup, killWithParent, tail } from '../../test/e2e/run.mjs';
+import { killGroup, killWithParent, tail } from '../process.mjs';
 
 /** Resolves once something accepts TCP connections on 127.0.0.1:port. */
 async function waitForPort(port, exited, what, timeoutMs = 30_000) {

@@ -1,7 +1,7 @@
 // The benchmark (bench/, `npm run bench`) is too slow and too noisy for CI, so this runs it once
 // on tiny inputs (`--smoke`) to keep it working: a real n8n, the fake server, all four cases.
-import { repoRoot } from './n8n.mjs';
-import { runProcess, tail } from './run.mjs';
+import { repoRoot } from '../../devkit/n8n/index.mjs';
+import { runProcess, tail } from '../../devkit/process.mjs';
 
 const CASES = ['1. Memory', '2. HDR', '3. Per-item overhead', '4. Wait'];
 

@@ -1,41 +1,8 @@
-// The example workflows (examples/*.json) and their sample files, as the end-to-end tests use them.
+// The sample files of the examples and the files an example wrote, as the end-to-end tests compare them.
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { copyExampleFiles, readExamples } from '../../scripts/lib/examples.mjs';
-import { importCredential, importWorkflows } from './cli.mjs';
-import { exampleCredential } from './credential.mjs';
-import { createN8nHome } from './home.mjs';
-import { packPackage, repoRoot } from './package.mjs';
-
-const examplesDir = join(repoRoot, 'examples');
-
-/** The examples by file name: { 'enhance-photos.json': workflow, … }. */
-export async function loadExamples() {
-	return Object.fromEntries((await readExamples(examplesDir)).map(({ file, workflow }) => [file, workflow]));
-}
-
-/**
- * A fresh n8n home set up as `npm start` sets up its own: the packed package installed, the
- * example credential pointing at the fake Autoenhance, `workflows` imported (in one command) and
- * the sample files in its files/ folder. `env`: n8n settings of the home (see createN8nHome).
- * Remove it with home.remove().
- */
-export async function prepareExampleHome(fake, { workflows, webhookToken = '', env }) {
-	const packageTgz = await packPackage();
-	const home = await createN8nHome({ packageTgz, env }).finally(() =>
-		rm(dirname(packageTgz), { recursive: true, force: true }),
-	);
-	try {
-		await importCredential(home, exampleCredential({ apiUrl: fake.apiUrl, apiKey: fake.apiKey, webhookToken }));
-		await importWorkflows(home, workflows);
-		if (!(await copyExampleFiles(examplesDir, home))) throw new Error(`${examplesDir}/files is missing`);
-	} catch (error) {
-		await home.remove();
-		throw error;
-	}
-	return home;
-}
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { examplesDir } from '../../devkit/examples.mjs';
 
 /** The files directly in a folder, sorted by name, as { name, bytes }; dot files left out. */
 async function filesIn(dir) {

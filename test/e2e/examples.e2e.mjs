@@ -1,9 +1,10 @@
 // Every manual example workflow (examples/*.json), imported as users import it, run headless in a
 // real n8n with the packed package against the fake Autoenhance: the execution data, what reached
 // the fake, and the files the workflow wrote.
-import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
-import { loadExamples, prepareExampleHome, sampleFiles, writtenFiles } from './examples-fixture.mjs';
-import { executeWorkflow } from './n8n.mjs';
+import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
+import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
+import { sampleFiles, writtenFiles } from './examples-fixture.mjs';
+import { executeWorkflow } from '../../devkit/n8n/index.mjs';
 
 let fake;
 let home;

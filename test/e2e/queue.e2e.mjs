@@ -4,12 +4,12 @@
 // the webhook process, and a burst of executions spreads over both workers with nothing lost.
 // The polling test comes first: the trigger reports every order the later tests finish.
 import { randomUUID } from 'node:crypto';
+import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
+import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
+import { EXAMPLE_CREDENTIAL, publishWorkflow, setupOwner } from '../../devkit/n8n/index.mjs';
 import { peakMemoryMiB, startQueueCluster, startQueueServices } from '../../devkit/queue/cluster.mjs';
-import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
-import { EXAMPLE_CREDENTIAL } from './credential.mjs';
-import { loadExamples, prepareExampleHome, sampleFiles, writtenFiles } from './examples-fixture.mjs';
+import { sampleFiles, writtenFiles } from './examples-fixture.mjs';
 import { fakeClient } from './fake-client.mjs';
-import { publishWorkflow, setupOwner } from './n8n.mjs';
 import { executionData, finished, listExecutions } from './rest.mjs';
 import { waitUntil } from './wait-until.mjs';
 

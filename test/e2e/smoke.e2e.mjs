@@ -2,7 +2,7 @@
 // as a community package, runs headless against the fake server, and shows in the editor.
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
+import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
 import {
 	createN8nHome,
 	executeWorkflow,
@@ -13,7 +13,7 @@ import {
 	packPackage,
 	setupOwner,
 	startN8n,
-} from './n8n.mjs';
+} from '../../devkit/n8n/index.mjs';
 
 const NODE_TYPE = 'n8n-nodes-autoenhance.autoenhance';
 

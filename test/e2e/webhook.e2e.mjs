@@ -1,11 +1,12 @@
 // The trigger example (examples/trigger-save-finished-orders.json) published in a running n8n:
 // the fake Autoenhance delivers its webhooks to the workflow's production URL, as Autoenhance
 // does once the URL and token are entered in its web app.
-import { startFakeAutoenhance } from '../fake-autoenhance/index.mjs';
-import { loadExamples, prepareExampleHome, sampleFiles, writtenFiles } from './examples-fixture.mjs';
-import { fakeClient } from './fake-client.mjs';
+import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
+import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
+import { n8nVersion, publishWorkflow, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
 import { binaryModeFor } from '../../devkit/n8n/versions.mjs';
-import { n8nVersion, publishWorkflow, setupOwner, startN8n } from './n8n.mjs';
+import { sampleFiles, writtenFiles } from './examples-fixture.mjs';
+import { fakeClient } from './fake-client.mjs';
 import { executionData, finished, listExecutions } from './rest.mjs';
 import { waitUntil } from './wait-until.mjs';
 

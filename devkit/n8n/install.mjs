@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // The n8n that `npm start`, the benchmark and the end-to-end tests drive: the version named by
 // AUTOENHANCE_N8N_VERSION (one of the folders in n8n-runtime/), else the newest. Installs live
-// in the user's cache folder (devkit/n8n/runtime-cache.mjs), shared by every clone.
-//   node scripts/install-n8n.mjs          install the selected version unless cached
-//   node scripts/install-n8n.mjs --all    install every tested version
+// in the user's cache folder (runtime-cache.mjs), shared by every clone.
+//   node devkit/n8n/install.mjs          install the selected version unless cached
+//   node devkit/n8n/install.mjs --all    install every tested version
 import { fileURLToPath } from 'node:url';
-import { installN8nVersion, installN8nVersions } from '../devkit/n8n/install-version.mjs';
-import { installDir, n8nBinIn } from '../devkit/n8n/runtime-cache.mjs';
-import { selectedVersion } from '../devkit/n8n/versions.mjs';
+import { installN8nVersion, installN8nVersions } from './install-version.mjs';
+import { installDir, n8nBinIn } from './runtime-cache.mjs';
+import { selectedVersion } from './versions.mjs';
 
 export const n8nVersion = selectedVersion();
 /** The installed version's folder (its node_modules holds n8n and everything n8n requires). */

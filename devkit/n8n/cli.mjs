@@ -4,12 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activateArgs } from '../../devkit/n8n/versions.mjs';
-import { n8nBin, n8nVersion } from '../../scripts/install-n8n.mjs';
+import { activateArgs } from './versions.mjs';
+import { n8nBin, n8nVersion } from './install.mjs';
 import { n8nEnv } from './env.mjs';
 import { Execution, parseRunOutput } from './execution.mjs';
 import { freePort } from './ports.mjs';
-import { runProcess, tail } from './run.mjs';
+import { runProcess, tail } from '../process.mjs';
 
 /** Runs `n8n <args>` for a home; resolves { code, stdout, stderr }. */
 export async function n8nCommand(home, args, { timeoutMs, env } = {}) {

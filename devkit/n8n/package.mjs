@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runProcess } from './run.mjs';
+import { runProcess } from '../process.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 

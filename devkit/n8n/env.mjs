@@ -1,8 +1,8 @@
 // The environment of every n8n process started for a home: isolated from any n8n
 // configuration of the caller, quiet (no telemetry or calls home), bound to 127.0.0.1.
 import { join } from 'node:path';
-import { n8nVersion } from '../../scripts/install-n8n.mjs';
-import { binaryModeFor, versionEnv } from '../../devkit/n8n/versions.mjs';
+import { n8nVersion } from './install.mjs';
+import { binaryModeFor, versionEnv } from './versions.mjs';
 
 /** Fixed so credentials imported by one process can be decrypted by the next. */
 export const ENCRYPTION_KEY = 'n8n-nodes-autoenhance-e2e-not-a-secret';

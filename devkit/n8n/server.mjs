@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { n8nBin } from '../../scripts/install-n8n.mjs';
+import { n8nBin } from './install.mjs';
 import { n8nEnv } from './env.mjs';
 import { freePort } from './ports.mjs';
-import { killGroup, killWithParent, tail } from './run.mjs';
+import { killGroup, killWithParent, tail } from '../process.mjs';
 
 /**
  * Starts `n8n start` for a home and resolves once its REST API answers, which is a few

@@ -69,7 +69,7 @@ export const imageRoutes = [
 		path: '/v3/images/:id',
 		handler: ({ core, params }) => (removeImage(core, getImage(core, params.id)), NO_CONTENT),
 	},
-	// Reprocess: POST in the spec, PATCH in several docs snapshots (autoenhance-api.md §9.1).
+	// Reprocess: POST in the spec, PATCH in several docs snapshots.
 	{ methods: ['POST', 'PATCH'], path: '/v3/images/:id/process', body: IMAGE_UPDATE, handler: reprocessRoute },
 	{ methods: ['POST'], path: '/v3/images/:id/report', body: REPORT, handler: reportRoute },
 ];

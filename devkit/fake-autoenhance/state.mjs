@@ -7,7 +7,7 @@ import { IMAGE_UPDATE } from './schemas.mjs';
 
 const USER_ID = 'auth0|fake-autoenhance-user';
 
-/** ImageOut (autoenhance-api.md §3.2); `is_threesixty` is derived from `threesixty`. */
+/** ImageOut, the image as the API answers it; `is_threesixty` is derived from `threesixty`. */
 const IMAGE_OUT_FIELDS = [
 	'ai_version', 'cloud_type', 'date_added', 'downloaded', 'enhance', 'enhance_type',
 	'finetune_settings', 'image_id', 'image_name', 'image_type', 'lens_correction', 'metadata',

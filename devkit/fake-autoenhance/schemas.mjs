@@ -1,5 +1,5 @@
-// Request schemas of the documented v3 contract (autoenhance-api.md §3, §4). Where API
-// versions disagree, every documented value is accepted (§9): e.g. enhance_type
+// Request schemas of the documented v3 contract (docs.autoenhance.ai). Where API
+// versions disagree, every documented value is accepted: e.g. enhance_type
 // "authentic" (2024) and cloud_type "LOW_CLOUD_LOW_SAT" (docs page).
 import { t } from './validation.mjs';
 

@@ -1,4 +1,4 @@
-// Webhook deliveries, as Autoenhance sends them (autoenhance-api.md §7): a JSON POST with the
+// Webhook deliveries, as Autoenhance sends them: a JSON POST with the
 // configured token, as-is, in the Authorization header. Every delivery is recorded.
 const TIMEOUT_MS = 10_000;
 

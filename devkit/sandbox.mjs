@@ -1,10 +1,11 @@
-// The fake Autoenhance server as a child process (`npm run sandbox`), for `npm start`.
+// The fake Autoenhance server as a child process of its own (what `npm run sandbox` runs), for
+// `npm start`, the benchmark and the tests that need it outside their own process.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { killWithParent } from '../../test/e2e/run.mjs';
+import { killWithParent } from './process.mjs';
 
-const standalone = fileURLToPath(new URL('../../test/fake-autoenhance/standalone.mjs', import.meta.url));
+const standalone = fileURLToPath(new URL('./fake-autoenhance/standalone.mjs', import.meta.url));
 
 /**
  * Starts the sandbox; resolves { apiUrl, apiKey, uploadOrigin, assetOrigin, stop() } once it

@@ -86,7 +86,7 @@ export const orderRoutes = [
 		path: '/v3/orders/:id',
 		handler: withOrder((core, order) => (removeOrder(core, order), NO_CONTENT)),
 	},
-	// Both HDR triggers are live (autoenhance-api.md §9.2); only /process takes explicit groups.
+	// Both HDR triggers are live; only /process takes explicit groups.
 	{ methods: ['POST'], path: '/v3/orders/:id/merge', body: ORDER_MERGE, handler: merge({ allowExplicit: false }) },
 	{ methods: ['POST'], path: '/v3/orders/:id/process', body: ORDER_PROCESS, handler: merge({ allowExplicit: true }) },
 	{

@@ -1,0 +1,38 @@
+// Headless Chromium for the scripts that take pictures: Debian's `chromium` (no browser
+// download) driven by playwright-core.
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+// What works headless on these machines (and in containers without a GPU or user namespaces).
+// Playwright adds --headless and a fresh profile (a temp --user-data-dir, removed on close).
+const FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--hide-scrollbars',
+];
+
+/** The Chromium to use: CHROMIUM_PATH, else the usual install locations; a clear error if none. */
+export function findChromium() {
+	const explicit = process.env.CHROMIUM_PATH;
+	if (explicit && !existsSync(explicit)) throw new Error(`CHROMIUM_PATH is ${explicit}, which does not exist.`);
+	const found = explicit || CANDIDATES.find((path) => existsSync(path));
+	if (!found) {
+		throw new Error(
+			'Chromium is missing. Install it (Debian/Ubuntu: `sudo apt-get update && sudo apt-get install -y chromium`) ' +
+				'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+		);
+	}
+	return found;
+}
+
+/** Starts a headless Chromium with a fresh profile; resolves playwright's Browser. */
+export function launchChromium() {
+	return chromium.launch({ executablePath: findChromium(), headless: true, args: FLAGS });
+}
