@@ -4,7 +4,7 @@ import { jest } from '@jest/globals';
 import { createRequire } from 'node:module';
 import { loadNode } from './support/package.mjs';
 
-const { sleepRacingAbort, sleepUnlessStopped } = loadNode('compat/sleep.js');
+const { sleepRacingAbort, sleepUnlessStopped } = loadNode('utils/sleep.js');
 const require = createRequire(import.meta.url);
 
 const timed = async (promise) => {
@@ -25,7 +25,7 @@ test('on an n8n-workflow without sleepWithAbort, the node falls back to its own 
 	expect(typeof sleepWithAbort).toBe('function');
 	jest.isolateModules(() => {
 		jest.doMock('n8n-workflow', () => olderWorkflow);
-		const loaded = require('../dist/nodes/Autoenhance/compat/sleep.js');
+		const loaded = require('../dist/nodes/Autoenhance/utils/sleep.js');
 		expect(loaded.sleepUnlessStopped).toBe(loaded.sleepRacingAbort);
 	});
 	jest.dontMock('n8n-workflow');

@@ -1,7 +1,7 @@
 // The router's item pool: a bound on active items, input order, waits that free their slot.
 import { loadNode } from './support/package.mjs';
 
-const { mapWithConcurrency } = loadNode('helpers/concurrency.js');
+const { mapWithConcurrency } = loadNode('utils/concurrency.js');
 
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 

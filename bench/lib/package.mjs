@@ -11,7 +11,7 @@ const distDir = resolve(repoRoot, process.env.AUTOENHANCE_DIST ?? 'dist');
 
 /** How many items the node runs at once unless told otherwise (the ideal of the HDR case uses it). */
 export function defaultConcurrency() {
-	return createRequire(import.meta.url)(join(distDir, 'nodes/Autoenhance/helpers/options.js')).DEFAULT_CONCURRENCY;
+	return createRequire(import.meta.url)(join(distDir, 'nodes/Autoenhance/fields/options.js')).DEFAULT_CONCURRENCY;
 }
 
 /** Resolves { tgz, remove() }. */

@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isFinished, readWatchState, scanOrders } from './trigger/orderWatch';
-import { listOrders } from './helpers/orderList';
+import { listOrders } from './api/orders';
 import { downloadNotice, enhancedImageItems } from './trigger/output';
 
 const STATE_KEY = 'orderWatch';

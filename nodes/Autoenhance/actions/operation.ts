@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { Slot } from '../helpers/concurrency';
+import type { Slot } from '../utils/concurrency';
 
 /**
  * Runs once per input item; the router adds `pairedItem` and handles Continue On Fail. A wait for

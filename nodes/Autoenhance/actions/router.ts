@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INode, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../helpers/concurrency';
-import { DEFAULT_CONCURRENCY } from '../helpers/options';
+import { mapWithConcurrency } from '../utils/concurrency';
+import { DEFAULT_CONCURRENCY } from '../fields/options';
 import { image } from './image/Image.resource';
 import type { BatchOperation, Operation, PerItemOperation } from './operation';
 import { order } from './order/Order.resource';

@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -25,6 +26,11 @@ export interface Connection {
 	headers: Record<string, string>;
 	/** Values that must never appear in an error message. */
 	secrets: string[];
+	/**
+	 * The credential as read here, handed to httpRequestWithAuthentication, which then applies it
+	 * as the credential type says instead of reading and decrypting it again for every request.
+	 */
+	authentication: IAdditionalCredentialOptions;
 }
 
 /**
@@ -50,7 +56,15 @@ async function loadConnection(this: AutoenhanceContext): Promise<Connection> {
 		secrets: [credentials.apiKey, credentials.webhookToken].filter(
 			(secret): secret is string => typeof secret === 'string' && secret.length > 0,
 		),
+		authentication: {
+			credentialsDecrypted: { ...credentialOfNode(this), type: CREDENTIAL_TYPE, data: credentials },
+		},
 	};
+}
+
+function credentialOfNode(context: AutoenhanceContext): { id: string; name: string } {
+	const { id, name } = context.getNode().credentials?.[CREDENTIAL_TYPE] ?? {};
+	return { id: id ?? '', name: name ?? CREDENTIAL_TYPE };
 }
 
 export function parseHttpUrl(text: string): URL | undefined {

@@ -7,10 +7,10 @@ import { failureToError } from './errors';
 import type { AttemptResult } from './retry';
 import { withRetries } from './retry';
 import type { HttpResponse } from './send';
-import { cancelSignal, isReadable, send } from './send';
+import { cancelSignal, isReadable, send, TRANSFER_IDLE_TIMEOUT_MS } from './send';
 
-export interface Download {
-	/** API path that answers with the image or a redirect to it, e.g. `/v3/images/${id}/enhanced`. */
+interface Download {
+	/** Path below the base URL that answers with the file or a redirect to it. */
 	path: string;
 	qs?: IDataObject;
 	fileName: string;
@@ -25,7 +25,6 @@ interface Source {
 	authenticated: boolean;
 }
 
-const TRANSFER_IDLE_TIMEOUT_MS = 120_000;
 const MAX_REDIRECTS = 5;
 
 /**
@@ -39,7 +38,7 @@ export async function downloadBinary(this: IExecuteFunctions, download: Download
 	let source: Source = { url: connection.baseUrl + download.path, qs: download.qs, authenticated: true };
 	const { result, attempts } = await withRetries<IBinaryData>(
 		async () => {
-			const fetched = await fetchImage.call(this, connection, source, download);
+			const fetched = await fetchFile.call(this, connection, source, download);
 			source = fetched.source;
 			return await storeBody.call(this, fetched.response, download.fileName);
 		},
@@ -74,7 +73,7 @@ async function storeBody(
 }
 
 /** Requests the image from `source`, following redirects; answers with the source that sent it. */
-async function fetchImage(
+async function fetchFile(
 	this: IExecuteFunctions,
 	connection: Connection,
 	source: Source,
@@ -99,7 +98,7 @@ async function fetchImage(
 				timeout: TRANSFER_IDLE_TIMEOUT_MS,
 			},
 			requestTarget,
-			{ authenticated: source.authenticated, safeToRepeat: true, secrets: connection.secrets },
+			{ authenticated: source.authenticated, safeToRepeat: true },
 		);
 		if (!isRedirect(response)) return { response, source };
 		discard(response.body);

@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { capitalise } from '../utils/text';
+import { isObject } from '../utils/values';
 import type { Failure } from './retry';
 
 /** Which request failed, in words a workflow builder recognises. */
@@ -146,12 +148,8 @@ function tried(attempts: number): string {
 	return attempts > 1 ? `Gave up after ${attempts} attempts. ` : '';
 }
 
-export function capitalise(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** The `detail` of an APIFlask 422: `{ json: { image_name: ['Missing data…'] } }` → `image_name: Missing data…`. */
-export function fieldMessages(body: unknown): string[] {
+function fieldMessages(body: unknown): string[] {
 	const detail = isObject(body) ? body.detail : undefined;
 	if (!isObject(detail)) return [];
 	const messages: string[] = [];
@@ -182,10 +180,6 @@ function bodyText(body: unknown): string {
 	}
 }
 
-export function redact(text: string, secrets: string[]): string {
+function redact(text: string, secrets: string[]): string {
 	return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

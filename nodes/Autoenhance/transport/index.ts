@@ -1,7 +1,6 @@
 export type { AutoenhanceContext } from './connection';
-export { apiRequest, apiRequestIfFound } from './api';
-export type { ApiRequest } from './api';
-export { uploadToPresignedUrl, uploadContentType } from './upload';
-export type { Upload, UploadSource } from './upload';
+export { CREDENTIAL_TYPE } from './connection';
+export { apiRequest, apiRequestIfFound } from './jsonRequest';
+export { uploadToPresignedUrl } from './upload';
+export type { UploadSource } from './upload';
 export { downloadBinary } from './download';
-export type { Download } from './download';

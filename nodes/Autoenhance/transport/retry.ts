@@ -1,5 +1,7 @@
-import { sleepUnlessStopped } from '../compat/sleep';
+import { sleepUnlessStopped } from '../utils/sleep';
 
+// The fault-injection tests check the retry chains against these limits.
+// ts-unused-exports:disable-next-line
 export const RETRY_POLICY = {
 	maxAttempts: 5,
 	baseDelayMs: 400,
@@ -17,7 +19,7 @@ export type Failure =
 
 export type AttemptResult<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
-export interface RetryOutcome<T> {
+interface RetryOutcome<T> {
 	result: AttemptResult<T>;
 	attempts: number;
 }
@@ -52,12 +54,12 @@ function isTransient(failure: Failure): boolean {
  * Whether a failed attempt may be repeated. A request that is not safe to repeat (a POST whose
  * effect could happen twice) is repeated only when the server certainly did not act on it.
  */
-export function isRetryable(failure: Failure, safeToRepeat: boolean): boolean {
+function isRetryable(failure: Failure, safeToRepeat: boolean): boolean {
 	return certainlyNotActedOn(failure) || (safeToRepeat && isTransient(failure));
 }
 
 /** Exponential backoff with jitter; a server's Retry-After wins when it asks for longer. */
-export function delayBeforeRetry(failedAttempt: number, failure: Failure, random = Math.random): number {
+function delayBeforeRetry(failedAttempt: number, failure: Failure, random = Math.random): number {
 	const exponential = Math.min(RETRY_POLICY.maxDelayMs, RETRY_POLICY.baseDelayMs * 2 ** (failedAttempt - 1));
 	const jittered = exponential / 2 + random() * (exponential / 2);
 	const asked = failure.kind === 'http' ? failure.retryAfterMs : undefined;
@@ -73,7 +75,7 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export interface RetryOptions<T> {
+interface RetryOptions<T> {
 	/** Whether repeating the request after an unclear failure cannot do anything twice. */
 	safeToRepeat: boolean;
 	/**

@@ -1,8 +1,8 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { AutoenhanceContext } from './connection';
-import { CREDENTIAL_TYPE } from './connection';
+import type { AutoenhanceContext, Connection } from './connection';
+import { CREDENTIAL_TYPE, getConnection } from './connection';
 import type { RequestTarget } from './errors';
 import { failureToError } from './errors';
 import type { AttemptResult } from './retry';
@@ -14,14 +14,13 @@ export interface HttpResponse {
 	body: unknown;
 }
 
-export interface SendOptions {
+interface SendOptions {
 	/** Adds the API key: only ever for requests to the credential's own base URL. */
 	authenticated: boolean;
 	/** Whether repeating the request after an unclear failure cannot do anything twice. */
 	safeToRepeat: boolean;
 	/** See RetryOptions.recover. */
 	recover?: () => Promise<HttpResponse | undefined>;
-	secrets: string[];
 	/** A 404 is an answer (the thing does not exist), returned like a success. */
 	notFoundIsAnswer?: boolean;
 	/** Gives a fresh request body for each attempt: a stream can be read only once. */
@@ -29,6 +28,8 @@ export interface SendOptions {
 }
 
 const ERROR_BODY_LIMIT = 64 * 1024;
+/** How long an upload or download may go without a byte moving. */
+export const TRANSFER_IDLE_TIMEOUT_MS = 120_000;
 
 /**
  * Sends one request with the retry policy and returns the first response below 400 (redirects
@@ -48,26 +49,28 @@ export async function send(
 		ignoreHttpStatusErrors: true,
 		abortSignal,
 	};
+	const connection = await getConnection.call(this);
 	const { openBody } = options;
 	// n8n's request type does not list streams, but its HTTP client sends them as they are.
 	const nextRequest = async () => (openBody ? { ...full, body: (await openBody()) as Buffer } : full);
 	const { result, attempts } = await withRetries(
-		async () => attempt(this, await nextRequest(), options),
+		async () => attempt(this, connection, await nextRequest(), options),
 		{ safeToRepeat: options.safeToRepeat, recover: options.recover, abortSignal },
 	);
 	if (result.ok) return result.value;
-	throw failureToError(this.getNode(), result.failure, target, attempts, options.secrets);
+	throw failureToError(this.getNode(), result.failure, target, attempts, connection.secrets);
 }
 
 async function attempt(
 	context: AutoenhanceContext,
+	connection: Connection,
 	request: IHttpRequestOptions,
 	{ authenticated, notFoundIsAnswer }: SendOptions,
 ): Promise<AttemptResult<HttpResponse>> {
 	let response: HttpResponse;
 	try {
 		response = authenticated
-			? await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request)
+			? await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, request, connection.authentication)
 			: await context.helpers.httpRequest(request);
 	} catch (error) {
 		destroyBody(request.body);

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AutoenhanceContext } from './connection';
-import { getConnection, parseHttpUrl } from './connection';
-import { send } from './send';
+import { parseHttpUrl } from './connection';
+import { send, TRANSFER_IDLE_TIMEOUT_MS } from './send';
 
 export interface UploadSource {
 	contentLength: number;
@@ -10,7 +10,7 @@ export interface UploadSource {
 	open(): Promise<NodeJS.ReadableStream | Buffer>;
 }
 
-export interface Upload {
+interface Upload {
 	/** The presigned URL from `upload_url` or `s3PutObjectUrl`. */
 	url: string;
 	/** The `content_type` given when the image was created, if one was: the URL is signed for it. */
@@ -20,19 +20,11 @@ export interface Upload {
 	itemIndex?: number;
 }
 
-const TRANSFER_IDLE_TIMEOUT_MS = 120_000;
-
-/** The Content-Type a presigned URL was signed for. */
-export function uploadContentType(signedContentType?: string): string {
-	return signedContentType || 'application/octet-stream';
-}
-
 /**
  * PUTs the bytes to the storage host without credentials. Redirects are not followed: following
  * them makes the HTTP client keep the whole body in memory in case it has to send it again.
  */
 export async function uploadToPresignedUrl(this: AutoenhanceContext, upload: Upload): Promise<void> {
-	const { secrets } = await getConnection.call(this);
 	const url = parseUploadUrl.call(this, upload);
 	await send.call(
 		this,
@@ -40,7 +32,8 @@ export async function uploadToPresignedUrl(this: AutoenhanceContext, upload: Upl
 			method: 'PUT',
 			url: url.href,
 			headers: {
-				'Content-Type': uploadContentType(upload.signedContentType),
+				// The URL is signed for the type given when the image was created, or for none.
+				'Content-Type': upload.signedContentType || 'application/octet-stream',
 				'Content-Length': String(upload.source.contentLength),
 			},
 			json: false,
@@ -48,7 +41,7 @@ export async function uploadToPresignedUrl(this: AutoenhanceContext, upload: Upl
 			timeout: TRANSFER_IDLE_TIMEOUT_MS,
 		},
 		{ host: 'upload', subject: upload.subject, origin: url.origin, itemIndex: upload.itemIndex },
-		{ authenticated: false, safeToRepeat: true, secrets, openBody: upload.source.open },
+		{ authenticated: false, safeToRepeat: true, openBody: upload.source.open },
 	);
 }
 

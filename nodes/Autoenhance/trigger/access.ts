@@ -1,7 +1,7 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../transport/connection';
+import { CREDENTIAL_TYPE } from '../transport';
 import { carriesToken } from './token';
 
 /** The credential's Webhook Token, or '' when none is set. */

@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../utils/values';
+
 /** The `events` values of the webhook trigger (public: saved workflows hold them). */
 export type TriggerEvent = 'imageEnhanced' | 'imageFailed' | 'orderCompleted' | 'webhookUpdated';
 
-/** A webhook body Autoenhance sends (autoenhance-api.md §7), as far as the trigger acts on it. */
+/** A webhook body Autoenhance sends, as far as the trigger acts on it. */
 export type Delivery =
 	| { kind: 'webhookUpdated'; payload: IDataObject }
 	| {
@@ -18,13 +20,13 @@ export type Delivery =
 	/** An event this version does not know; acknowledged and ignored. */
 	| { kind: 'unknown'; payload: IDataObject };
 
-export interface Rejection {
+interface Rejection {
 	status: number;
 	message: string;
 }
 
 /** Autoenhance's bodies are a few hundred bytes; anything near this is not from Autoenhance. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Reads the body from the raw bytes n8n keeps, whatever Content-Type was declared: the header
@@ -68,8 +70,4 @@ function parseJson(text: string): unknown {
 	} catch {
 		return undefined;
 	}
-}
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

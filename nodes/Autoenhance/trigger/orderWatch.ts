@@ -1,14 +1,14 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listOrders } from '../helpers/orderList';
+import { listOrders } from '../api/orders';
 
 /**
  * What the polling trigger remembers between polls (in the workflow's static data). It stays
  * small whatever the account's history: one timestamp, the IDs at that timestamp, and the
  * orders still being waited for (at most MAX_WATCHED, none older than WATCH_WINDOW_MS).
  */
-export interface WatchState {
+interface WatchState {
 	/** `created_at` (epoch ms) of the newest order seen: orders created later are new. */
 	newestAt: number;
 	/** The orders created at exactly `newestAt`, since timestamps can tie. */
@@ -18,10 +18,10 @@ export interface WatchState {
 }
 
 /** An order still unfinished this long after the newest order was created counts as abandoned. */
-export const WATCH_WINDOW_MS = 72 * 60 * 60 * 1000;
+const WATCH_WINDOW_MS = 72 * 60 * 60 * 1000;
 const MAX_WATCHED = 1000;
 
-export interface ScanResult {
+interface ScanResult {
 	/** Orders that finished since the last poll, oldest first. */
 	finished: IDataObject[];
 	/** To be saved once the finished orders have been turned into items. */

@@ -1,8 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { imagePath } from '../helpers/imageRequests';
-import { orderPath } from '../helpers/orders';
-import { apiRequest } from '../transport';
+import { getImage } from '../api/images';
 
 export type TriggerContext = IWebhookFunctions | IPollFunctions;
 
@@ -25,12 +23,7 @@ export async function imageItem(
 	fetchDetails: boolean,
 ): Promise<INodeExecutionData> {
 	if (!fetchDetails) return { json: payload };
-	const image = await apiRequest.call(this, { method: 'GET', path: imagePath(imageId), subject: `image "${imageId}"` });
-	return { json: image };
-}
-
-export async function fetchOrder(this: TriggerContext, orderId: string): Promise<IDataObject> {
-	return await apiRequest.call(this, { method: 'GET', path: orderPath(orderId), subject: `order "${orderId}"` });
+	return { json: await getImage.call(this, imageId) };
 }
 
 /**

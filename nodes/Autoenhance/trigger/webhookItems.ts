@@ -1,8 +1,9 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
+import { getOrder } from '../api/orders';
 import type { Delivery, TriggerEvent } from './delivery';
 import type { TriggerContext } from './output';
-import { enhancedImageItems, fetchOrder, imageItem } from './output';
+import { enhancedImageItems, imageItem } from './output';
 
 /**
  * The items for the chosen events one delivery stands for. The last image of an order is both an
@@ -22,7 +23,7 @@ export async function webhookItems(
 		} else if (!fetchDetails || delivery.orderId === undefined) {
 			items.push({ json: delivery.payload });
 		} else {
-			items.push(...enhancedImageItems(await fetchOrder.call(this, delivery.orderId)));
+			items.push(...enhancedImageItems(await getOrder.call(this, delivery.orderId)));
 		}
 	}
 	return items;

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createImage } from '../../helpers/imageCreation';
-import { outputItem } from '../../helpers/outputItem';
-import { requiredString } from '../../helpers/parameters';
-import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
-import { optionsField } from '../../helpers/options';
+import { createImage } from '../../api/images';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
+import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
+import { optionsField } from '../../fields/options';
 import { orderIdField } from './fields';
 
 const properties: INodeProperties[] = [

@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { imagePath } from '../../helpers/imageRequests';
-import { outputItem } from '../../helpers/outputItem';
-import { requiredString } from '../../helpers/parameters';
-import { optionsField } from '../../helpers/options';
-import { apiRequest } from '../../transport';
+import { deleteImage } from '../../api/images';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
+import { optionsField } from '../../fields/options';
 import { imageIdField } from './fields';
 
 const properties: INodeProperties[] = [imageIdField, optionsField()];
@@ -19,11 +18,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const imageId = requiredString.call(this, 'imageId', itemIndex, 'Image ID');
-	await apiRequest.call(this, {
-		method: 'DELETE',
-		path: imagePath(imageId),
-		subject: `image "${imageId}"`,
-		itemIndex,
-	});
+	await deleteImage.call(this, imageId, itemIndex);
 	return [outputItem.call(this, itemIndex, { deleted: true, image_id: imageId })];
 }

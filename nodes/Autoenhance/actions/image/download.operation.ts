@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
-import { fetchImage } from '../../helpers/imageRequests';
-import { outputItem } from '../../helpers/outputItem';
-import { requiredString } from '../../helpers/parameters';
-import { optionsField } from '../../helpers/options';
+import { getImage } from '../../api/images';
+import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
+import { optionsField } from '../../fields/options';
 import { imageIdField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -25,7 +25,7 @@ export const description = updateDisplayOptions(
 /** Downloads the photo as a file; the output JSON is the image as Autoenhance had it just before. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const imageId = requiredString.call(this, 'imageId', itemIndex, 'Image ID');
-	const image = await fetchImage.call(this, imageId, itemIndex);
+	const image = await getImage.call(this, imageId, itemIndex);
 	const wantsOriginal = this.getNodeParameter('imageVersion', itemIndex, 'preview') === 'original';
 	if (!wantsOriginal && image.status !== 'processed') {
 		throw new NodeOperationError(

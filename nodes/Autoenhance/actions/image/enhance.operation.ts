@@ -1,16 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { binaryPropertyNameField, readInputImage } from '../../helpers/binaryInput';
-import type { Slot } from '../../helpers/concurrency';
-import { createAndUploadImage } from '../../helpers/imageCreation';
-import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
-import { fetchImage } from '../../helpers/imageRequests';
-import { outputItem } from '../../helpers/outputItem';
-import { requiredString } from '../../helpers/parameters';
-import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
-import { readWaitSettings, waitForImage, waitOptions } from '../../helpers/wait';
-import { optionsField } from '../../helpers/options';
+import { waitForImage } from '../../api/completion';
+import { getImage } from '../../api/images';
+import { createAndUploadImage } from '../../api/uploads';
+import { binaryPropertyNameField, readInputImage } from '../../fields/binaryInput';
+import type { Slot } from '../../utils/concurrency';
+import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
+import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
+import { readWaitSettings, waitOptions } from '../../fields/wait';
+import { optionsField } from '../../fields/options';
 import { orderIdField, waitForCompletionField } from './fields';
 
 const whenDownloading = { displayOptions: { show: { waitForCompletion: [true], download: [true] } } };
@@ -73,7 +74,7 @@ export async function execute(
 	);
 	const imageId = String(created.image_id);
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, true)) {
-		return [outputItem.call(this, itemIndex, await fetchImage.call(this, imageId, itemIndex))];
+		return [outputItem.call(this, itemIndex, await getImage.call(this, imageId, itemIndex))];
 	}
 	const settings = readWaitSettings.call(this, itemIndex);
 	const image = await slot.releasedWhile(async () => await waitForImage.call(this, imageId, settings, itemIndex));

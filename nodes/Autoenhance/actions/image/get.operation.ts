@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fetchImage } from '../../helpers/imageRequests';
-import { outputItem } from '../../helpers/outputItem';
-import { requiredString } from '../../helpers/parameters';
-import { optionsField } from '../../helpers/options';
+import { getImage } from '../../api/images';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
+import { optionsField } from '../../fields/options';
 import { imageIdField } from './fields';
 
 const properties: INodeProperties[] = [imageIdField, optionsField()];
@@ -18,5 +18,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const imageId = requiredString.call(this, 'imageId', itemIndex, 'Image ID');
-	return [outputItem.call(this, itemIndex, await fetchImage.call(this, imageId, itemIndex))];
+	return [outputItem.call(this, itemIndex, await getImage.call(this, imageId, itemIndex))];
 }

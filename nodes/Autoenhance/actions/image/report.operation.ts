@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { imagePath } from '../../helpers/imageRequests';
-import { outputItem } from '../../helpers/outputItem';
-import { requiredString } from '../../helpers/parameters';
-import { optionsField } from '../../helpers/options';
-import { apiRequest } from '../../transport';
+import type { ImageReport } from '../../api/images';
+import { reportImage } from '../../api/images';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
+import { optionsField } from '../../fields/options';
 import { imageIdField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -86,15 +86,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const { comment, score } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const report: IDataObject = { categories, source: 'API' };
+	const report: ImageReport = { categories, source: 'API' };
 	if (typeof comment === 'string' && comment.trim()) report.comment = comment.trim();
 	if (typeof score === 'number') report.score = score;
-	await apiRequest.call(this, {
-		method: 'POST',
-		path: imagePath(imageId, 'report'),
-		body: report,
-		subject: `image "${imageId}"`,
-		itemIndex,
-	});
+	await reportImage.call(this, imageId, report, itemIndex);
 	return [outputItem.call(this, itemIndex, { reported: true, image_id: imageId, ...report })];
 }

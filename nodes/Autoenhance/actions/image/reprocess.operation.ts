@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Slot } from '../../helpers/concurrency';
-import { imagePath } from '../../helpers/imageRequests';
-import { outputItem } from '../../helpers/outputItem';
-import { requiredString } from '../../helpers/parameters';
-import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
-import { readWaitSettings, waitForImage, waitOptions } from '../../helpers/wait';
-import { optionsField } from '../../helpers/options';
-import { apiRequest } from '../../transport';
+import type { Slot } from '../../utils/concurrency';
+import { waitForImage } from '../../api/completion';
+import { processImage } from '../../api/images';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
+import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
+import { readWaitSettings, waitOptions } from '../../fields/wait';
+import { optionsField } from '../../fields/options';
 import { imageIdField, waitForCompletionField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -36,13 +36,7 @@ export async function execute(
 	slot: Slot,
 ): Promise<INodeExecutionData[]> {
 	const imageId = requiredString.call(this, 'imageId', itemIndex, 'Image ID');
-	const image = await apiRequest.call(this, {
-		method: 'POST',
-		path: imagePath(imageId, 'process'),
-		body: readEnhancementSettings.call(this, itemIndex),
-		subject: `image "${imageId}"`,
-		itemIndex,
-	});
+	const image = await processImage.call(this, imageId, readEnhancementSettings.call(this, itemIndex), itemIndex);
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
 	if (!wait) return [outputItem.call(this, itemIndex, image)];
 	const settings = readWaitSettings.call(this, itemIndex);

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { binaryPropertyNameField, readInputImage } from '../../helpers/binaryInput';
-import { outputItem } from '../../helpers/outputItem';
-import { requiredString } from '../../helpers/parameters';
-import { optionsField } from '../../helpers/options';
-import { uploadToPresignedUrl } from '../../transport';
+import { uploadToPresignedUrl } from '../../api/uploads';
+import { binaryPropertyNameField, readInputImage } from '../../fields/binaryInput';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
+import { optionsField } from '../../fields/options';
 
 const properties: INodeProperties[] = [
 	binaryPropertyNameField,

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createOrder } from '../../helpers/orders';
+import { createOrder } from '../../api/orders';
+import { optionsField } from '../../fields/options';
+import { outputItem } from '../../utils/outputItem';
 import { orderNameField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -13,6 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Your own unique ID for the new order. Leave empty to have one generated.',
 	},
+	optionsField(),
 ];
 
 export const mode = 'perItem';
@@ -25,5 +28,5 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const name = (this.getNodeParameter('orderName', itemIndex, '') as string).trim();
 	const orderId = String(this.getNodeParameter('orderId', itemIndex, '')).trim();
-	return [{ json: await createOrder.call(this, { name, orderId }, itemIndex) }];
+	return [outputItem.call(this, itemIndex, await createOrder.call(this, { name, orderId }, itemIndex))];
 }

@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orderPath } from '../../helpers/orders';
-import { requiredString } from '../../helpers/parameters';
-import { apiRequest } from '../../transport';
+import { deleteOrder } from '../../api/orders';
+import { optionsField } from '../../fields/options';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
 import { orderIdField } from './fields';
 
-const properties: INodeProperties[] = [orderIdField];
+const properties: INodeProperties[] = [orderIdField, optionsField()];
 
 export const mode = 'perItem';
 
@@ -17,11 +18,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const orderId = requiredString.call(this, 'orderId', itemIndex, 'Order ID');
-	await apiRequest.call(this, {
-		method: 'DELETE',
-		path: orderPath(orderId),
-		subject: `order "${orderId}"`,
-		itemIndex,
-	});
-	return [{ json: { deleted: true, order_id: orderId } }];
+	await deleteOrder.call(this, orderId, itemIndex);
+	return [outputItem.call(this, itemIndex, { deleted: true, order_id: orderId })];
 }

@@ -7,16 +7,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { Bracket, UploadedBracket } from '../../helpers/brackets';
-import { bracketsByImage, readBrackets, uploadBrackets } from '../../helpers/brackets';
-import { mapWithConcurrency } from '../../helpers/concurrency';
-import { assertWholeGroups, startHdrMerge } from '../../helpers/hdrMerge';
-import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../helpers/imageDownload';
-import { concurrencyOption, DEFAULT_CONCURRENCY } from '../../helpers/options';
-import { createOrder } from '../../helpers/orders';
-import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
-import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
-import { binaryPropertyNameField } from '../../helpers/binaryInput';
+import { waitForOrder } from '../../api/completion';
+import { createOrder, processOrder } from '../../api/orders';
+import { mapWithConcurrency } from '../../utils/concurrency';
+import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
+import { concurrencyOption, DEFAULT_CONCURRENCY } from '../../fields/options';
+import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
+import { readWaitSettings, waitOptions } from '../../fields/wait';
+import { binaryPropertyNameField } from '../../fields/binaryInput';
+import type { Bracket, UploadedBracket } from './brackets';
+import { assertWholeGroups, bracketsByImage, readBrackets, uploadBrackets } from './brackets';
 import { bracketsPerImageField, orderNameField, readBracketsPerImage, waitForMergeField } from './fields';
 
 const whenWaiting = { displayOptions: { show: { waitForCompletion: [true] } } };
@@ -90,7 +90,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const name = (this.getNodeParameter('orderName', 0, '') as string).trim();
 	const orderId = String((await createOrder.call(this, { name })).order_id);
 	const uploaded = await uploadBrackets.call(this, orderId, brackets, { concurrency, inInputOrder: bracketsPerImage > 0 });
-	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings });
+	const merging = await processOrder.call(this, { orderId, bracketsPerImage, settings });
 	const everyInput = items.map((_item, item) => ({ item }));
 	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: merging, pairedItem: everyInput }];
 

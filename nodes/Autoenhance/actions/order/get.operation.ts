@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orderPath } from '../../helpers/orders';
-import { requiredString } from '../../helpers/parameters';
-import { apiRequest } from '../../transport';
+import { getOrder } from '../../api/orders';
+import { optionsField } from '../../fields/options';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
 import { orderIdField } from './fields';
 
-const properties: INodeProperties[] = [orderIdField];
+const properties: INodeProperties[] = [orderIdField, optionsField()];
 
 export const mode = 'perItem';
 
@@ -17,11 +18,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const orderId = requiredString.call(this, 'orderId', itemIndex, 'Order ID');
-	const order = await apiRequest.call(this, {
-		method: 'GET',
-		path: orderPath(orderId),
-		subject: `order "${orderId}"`,
-		itemIndex,
-	});
-	return [{ json: order }];
+	return [outputItem.call(this, itemIndex, await getOrder.call(this, orderId, itemIndex))];
 }

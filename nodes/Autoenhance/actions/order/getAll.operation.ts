@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listOrders } from '../../helpers/orderList';
+import { listOrders } from '../../api/orders';
+import { optionsField } from '../../fields/options';
+import { outputItem } from '../../utils/outputItem';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,6 +22,7 @@ const properties: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
 	},
+	optionsField(),
 ];
 
 export const mode = 'perItem';
@@ -35,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const orders: INodeExecutionData[] = [];
 	for await (const order of listOrders.call(this, limit)) {
-		orders.push({ json: order });
+		orders.push(outputItem.call(this, itemIndex, order));
 		if (orders.length >= limit) break;
 	}
 	return orders;

@@ -1,13 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { listBrackets } from '../../helpers/brackets';
-import type { Slot } from '../../helpers/concurrency';
-import { assertWholeGroups, startHdrMerge } from '../../helpers/hdrMerge';
-import { requiredString } from '../../helpers/parameters';
-import { enhancementSettingsField, readEnhancementSettings } from '../../helpers/settings';
-import { readWaitSettings, waitForOrder, waitOptions } from '../../helpers/wait';
-import { optionsField } from '../../helpers/options';
+import type { ApiBracket } from '../../api/brackets';
+import { listBrackets } from '../../api/brackets';
+import { waitForOrder } from '../../api/completion';
+import { processOrder } from '../../api/orders';
+import { outputItem } from '../../utils/outputItem';
+import type { Slot } from '../../utils/concurrency';
+import { assertWholeGroups } from './brackets';
+import { requiredString } from '../../fields/parameters';
+import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
+import { readWaitSettings, waitOptions } from '../../fields/wait';
+import { optionsField } from '../../fields/options';
 import { bracketsPerImageField, orderIdField, readBracketsPerImage, waitForMergeField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -37,14 +41,15 @@ export async function execute(
 	const waiting = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
 	const unmerged = await unmergedBrackets.call(this, orderId, itemIndex);
 	assertWholeGroups.call(this, unmerged.length, bracketsPerImage, itemIndex);
-	const merging = await startHdrMerge.call(this, { orderId, bracketsPerImage, settings, itemIndex });
-	if (!waiting) return [{ json: merging }];
+	const merging = await processOrder.call(this, { orderId, bracketsPerImage, settings, itemIndex });
+	if (!waiting) return [outputItem.call(this, itemIndex, merging)];
 	const wait = readWaitSettings.call(this, itemIndex);
-	return [{ json: await slot.releasedWhile(async () => await waitForOrder.call(this, orderId, wait, itemIndex)) }];
+	const order = await slot.releasedWhile(async () => await waitForOrder.call(this, orderId, wait, itemIndex));
+	return [outputItem.call(this, itemIndex, order)];
 }
 
 /** The order's brackets still to merge; an error that says why when there are none or some lack their file. */
-async function unmergedBrackets(this: IExecuteFunctions, orderId: string, itemIndex: number): Promise<IDataObject[]> {
+async function unmergedBrackets(this: IExecuteFunctions, orderId: string, itemIndex: number): Promise<ApiBracket[]> {
 	const brackets = await listBrackets.call(this, orderId, itemIndex);
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex, description });

@@ -1,14 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orderPath } from '../../helpers/orders';
-import { requiredString } from '../../helpers/parameters';
-import { apiRequest } from '../../transport';
+import { renameOrder } from '../../api/orders';
+import { optionsField } from '../../fields/options';
+import { outputItem } from '../../utils/outputItem';
+import { requiredString } from '../../fields/parameters';
 import { orderIdField, orderNameField } from './fields';
 
 const properties: INodeProperties[] = [
 	orderIdField,
 	{ ...orderNameField, required: true, description: 'The new name of the order' },
+	optionsField(),
 ];
 
 export const mode = 'perItem';
@@ -21,12 +23,5 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const orderId = requiredString.call(this, 'orderId', itemIndex, 'Order ID');
 	const name = requiredString.call(this, 'orderName', itemIndex, 'Order Name');
-	const order = await apiRequest.call(this, {
-		method: 'PATCH',
-		path: orderPath(orderId),
-		body: { name },
-		subject: `order "${orderId}"`,
-		itemIndex,
-	});
-	return [{ json: order }];
+	return [outputItem.call(this, itemIndex, await renameOrder.call(this, orderId, name, itemIndex))];
 }

@@ -1,47 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { sleepUnlessStopped } from '../compat/sleep';
 
-import { apiRequest } from '../transport';
-import { capitalise } from '../transport/errors';
+import { sleepUnlessStopped } from '../utils/sleep';
+import { capitalise } from '../utils/text';
+import type { ApiImage } from './images';
+import { getImage } from './images';
+import type { ApiOrder } from './orders';
+import { getOrder } from './orders';
 
 export interface WaitSettings {
 	firstIntervalSeconds: number;
 	maxWaitSeconds: number;
 	onTimeout: 'fail' | 'returnLastState';
 }
-
-/** Go into an operation's Options collection beside `waitForCompletion`. */
-export const waitOptions: INodeProperties[] = [
-	{
-		displayName: 'First Check After (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 0.2 },
-		default: 1,
-		description:
-			'When waiting for completion: the status is checked at once, then after this long, with the gap growing to at most 10 seconds',
-	},
-	{
-		displayName: 'Max Wait (Seconds)',
-		name: 'maxWait',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 600,
-		description: 'When waiting for completion: how long to wait before giving up',
-	},
-	{
-		displayName: 'On Timeout',
-		name: 'onTimeout',
-		type: 'options',
-		default: 'fail',
-		description: 'When waiting for completion: what to do if Max Wait passes first',
-		options: [
-			{ name: 'Fail', value: 'fail', description: 'Stop with an error naming the image or order and its last status' },
-			{ name: 'Return Last State', value: 'returnLastState', description: 'Pass on the image or order as it is' },
-		],
-	},
-];
 
 const MAX_INTERVAL_MS = 10_000;
 /**
@@ -52,15 +23,6 @@ const MAX_INTERVAL_MS = 10_000;
  */
 const GAP_PER_TIME_WAITED = 0.2;
 
-export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		firstIntervalSeconds: (options.pollInterval as number | undefined) ?? 1,
-		maxWaitSeconds: (options.maxWait as number | undefined) ?? 600,
-		onTimeout: options.onTimeout === 'returnLastState' ? 'returnLastState' : 'fail',
-	};
-}
-
 type Progress = 'done' | 'pending' | { failed: string };
 
 export async function waitForImage(
@@ -68,14 +30,12 @@ export async function waitForImage(
 	imageId: string,
 	settings: WaitSettings,
 	itemIndex?: number,
-): Promise<IDataObject> {
-	const subject = `image "${imageId}"`;
+): Promise<ApiImage> {
 	return await pollUntilDone.call(this, {
-		subject,
+		subject: `image "${imageId}"`,
 		settings,
 		itemIndex,
-		fetch: async () =>
-			await apiRequest.call(this, { method: 'GET', path: `/v3/images/${encodeURIComponent(imageId)}`, subject, itemIndex }),
+		fetch: async () => await getImage.call(this, imageId, itemIndex),
 		progress: imageProgress,
 		describe: (image) => `status "${String(image.status)}"`,
 	});
@@ -87,38 +47,36 @@ export async function waitForOrder(
 	orderId: string,
 	settings: WaitSettings,
 	itemIndex?: number,
-): Promise<IDataObject> {
-	const subject = `order "${orderId}"`;
+): Promise<ApiOrder> {
 	return await pollUntilDone.call(this, {
-		subject,
+		subject: `order "${orderId}"`,
 		settings,
 		itemIndex,
-		fetch: async () =>
-			await apiRequest.call(this, { method: 'GET', path: `/v3/orders/${encodeURIComponent(orderId)}`, subject, itemIndex }),
+		fetch: async () => await getOrder.call(this, orderId, itemIndex),
 		progress: (order) => (order.is_merging || order.is_processing ? 'pending' : 'done'),
 		describe: (order) =>
 			`status "${String(order.status)}" (merging: ${String(order.is_merging)}, processing: ${String(order.is_processing)})`,
 	});
 }
 
-function imageProgress(image: IDataObject): Progress {
+function imageProgress(image: ApiImage): Progress {
 	if (image.status === 'error' || image.status === 'expired' || image.error === true) {
 		return { failed: typeof image.status_reason === 'string' && image.status_reason ? image.status_reason : String(image.status) };
 	}
 	return image.status === 'processed' ? 'done' : 'pending';
 }
 
-async function pollUntilDone(
+async function pollUntilDone<State extends IDataObject>(
 	this: IExecuteFunctions,
 	poll: {
 		subject: string;
 		settings: WaitSettings;
 		itemIndex?: number;
-		fetch: () => Promise<IDataObject>;
-		progress: (state: IDataObject) => Progress;
-		describe: (state: IDataObject) => string;
+		fetch: () => Promise<State>;
+		progress: (state: State) => Progress;
+		describe: (state: State) => string;
 	},
-): Promise<IDataObject> {
+): Promise<State> {
 	const { settings, itemIndex } = poll;
 	const startedAt = Date.now();
 	const deadline = startedAt + settings.maxWaitSeconds * 1000;

@@ -1,13 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequest, apiRequestIfFound, uploadToPresignedUrl } from '../transport';
-import type { InputImage } from './binaryInput';
-import { readInputImage } from './binaryInput';
-import { mapWithConcurrency } from './concurrency';
-import { uploadUrlOf } from './imageCreation';
-import { orderPath } from './orders';
-import { requiredString } from './parameters';
+import { createBracket, listBrackets } from '../../api/brackets';
+import { uploadToPresignedUrl, uploadUrlOf } from '../../api/uploads';
+import type { InputImage } from '../../fields/binaryInput';
+import { readInputImage } from '../../fields/binaryInput';
+import { requiredString } from '../../fields/parameters';
+import { mapWithConcurrency } from '../../utils/concurrency';
 
 /** One exposure of an HDR photo: a file of an input item. */
 export interface Bracket {
@@ -48,7 +47,7 @@ export async function readBrackets(
 
 /**
  * `IMG_1.jpg`, `IMG_1.jpg` → `IMG_1.jpg`, `IMG_1 (2).jpg`. Names must differ: Autoenhance has kept
- * uploads under their names (autoenhance-api.md §2.4), and names the merged photo after a bracket.
+ * uploads under their names, and names the merged photo after a bracket.
  */
 function uniqueNames(fileNames: string[]): string[] {
 	const taken = new Set<string>();
@@ -116,13 +115,7 @@ async function registerBracket(
 	bracket: Bracket,
 ): Promise<Registration> {
 	try {
-		const created = await apiRequest.call(this, {
-			method: 'POST',
-			path: '/v3/brackets/',
-			body: { order_id: orderId, name: bracket.name },
-			recover: async () => await removeRegistered.call(this, orderId, bracket.name),
-			subject: `bracket "${bracket.name}"`,
-		});
+		const created = await createBracket.call(this, orderId, bracket.name);
 		const url = uploadUrlOf(created);
 		if (typeof created.bracket_id !== 'string' || !url) {
 			throw new NodeOperationError(this.getNode(), 'Autoenhance returned no bracket ID or upload URL', {
@@ -133,23 +126,6 @@ async function registerBracket(
 	} catch (error) {
 		throw bracketFailure(this, orderId, bracket, error);
 	}
-}
-
-/**
- * A registration takes no client ID, and its answer carries the only upload URL. After an attempt
- * whose answer was lost, the bracket it may have registered is found by its name (unique in the
- * order) and removed, so that registering again leaves exactly one.
- */
-async function removeRegistered(this: IExecuteFunctions, orderId: string, name: string): Promise<undefined> {
-	const registered = (await listBrackets.call(this, orderId)).filter((listed) => listed.name === name);
-	for (const { bracket_id: bracketId } of registered) {
-		await apiRequestIfFound.call(this, {
-			method: 'DELETE',
-			path: `/v3/brackets/${encodeURIComponent(String(bracketId))}`,
-			subject: `bracket "${name}"`,
-		});
-	}
-	return undefined;
 }
 
 function bracketFailure(
@@ -189,12 +165,20 @@ export async function bracketsByImage(
 	return byImage;
 }
 
-export async function listBrackets(this: IExecuteFunctions, orderId: string, itemIndex?: number): Promise<IDataObject[]> {
-	const response = await apiRequest.call(this, {
-		method: 'GET',
-		path: orderPath(orderId, '/brackets'),
-		subject: `order "${orderId}"`,
-		itemIndex,
-	});
-	return Array.isArray(response.brackets) ? (response.brackets as IDataObject[]) : [];
+/** A fixed group size that does not divide the brackets evenly almost always means one is missing. */
+export function assertWholeGroups(
+	this: IExecuteFunctions,
+	bracketCount: number,
+	bracketsPerImage: number,
+	itemIndex?: number,
+): void {
+	if (bracketsPerImage === 0 || bracketCount % bracketsPerImage === 0) return;
+	throw new NodeOperationError(
+		this.getNode(),
+		`${bracketCount} brackets do not make whole photos of ${bracketsPerImage} brackets each`,
+		{
+			itemIndex,
+			description: `Check that no bracket is missing (the last photo would get only ${bracketCount % bracketsPerImage}), or set Brackets per Image to 0 to let Autoenhance group them.`,
+		},
+	);
 }

@@ -16,7 +16,6 @@ export const binaryPropertyNameField: INodeProperties = {
 
 export interface InputImage {
 	fileName: string;
-	mimeType: string;
 	source: UploadSource;
 }
 
@@ -55,7 +54,7 @@ export async function readInputImage(
 			{ itemIndex, description: 'The node before this one passed on a file with no bytes.' },
 		);
 	}
-	return { fileName, mimeType, source };
+	return { fileName, source };
 }
 
 function assertBinary(this: IExecuteFunctions, itemIndex: number, propertyName: string): IBinaryData {

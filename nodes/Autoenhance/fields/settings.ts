@@ -176,7 +176,7 @@ export function readEnhancementSettings(this: IExecuteFunctions, itemIndex: numb
 }
 
 /** A JSON field, typed or given as text, that must hold an object. */
-export function parseJsonObject(
+function parseJsonObject(
 	this: IExecuteFunctions,
 	value: unknown,
 	label: string,

@@ -7,9 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { downloadBinary } from '../transport';
-
-export type ImageVersion = 'preview' | 'full' | 'original';
+import type { ImageVersion } from '../api/downloads';
+import { downloadImage } from '../api/downloads';
 
 const VERSION_OPTIONS: Record<ImageVersion, INodePropertyOptions> = {
 	preview: {
@@ -102,54 +101,20 @@ export function downloadOptionsField(extra: Partial<INodeProperties> = {}): INod
 	};
 }
 
-export interface ImageToDownload {
-	imageId: string;
-	imageName?: string;
-	version: ImageVersion;
-	options: IDataObject;
-	itemIndex?: number;
-}
-
-const QUERY_OPTIONS: Record<string, string> = {
-	format: 'format',
-	quality: 'quality',
-	maxWidth: 'max_width',
-	scale: 'scale',
-	watermark: 'watermark',
-};
-
-/** Downloads one image into n8n's binary store, keyed by the chosen output field. */
-async function downloadImage(this: IExecuteFunctions, image: ImageToDownload): Promise<IBinaryKeyData> {
-	const qs: IDataObject = {};
-	for (const [option, param] of Object.entries(QUERY_OPTIONS)) {
-		if (image.options[option] !== undefined) qs[param] = image.options[option];
-	}
-	if (image.version !== 'original') qs.preview = image.version === 'preview';
-	const endpoint = image.version === 'original' ? 'original' : 'enhanced';
-	const binary = await downloadBinary.call(this, {
-		path: `/v3/images/${encodeURIComponent(image.imageId)}/${endpoint}`,
-		qs,
-		fileName: fileNameFor(image),
-		subject: `image "${image.imageId}"`,
-		itemIndex: image.itemIndex,
-	});
-	const property = (image.options.outputBinaryPropertyName as string | undefined)?.trim() || 'data';
-	return { [property]: binary };
-}
-
 /** Downloads an image (an API object) as the `imageVersion` and `downloadOptions` fields ask. */
 export async function downloadChosenImage(
 	this: IExecuteFunctions,
 	image: IDataObject,
 	itemIndex: number,
 ): Promise<IBinaryKeyData> {
-	return await downloadImage.call(this, {
-		imageId: String(image.image_id),
-		imageName: typeof image.image_name === 'string' ? image.image_name : undefined,
-		version: this.getNodeParameter('imageVersion', itemIndex, 'preview') as ImageVersion,
-		options: readDownloadOptions.call(this, itemIndex),
-		itemIndex,
-	});
+	const imageId = String(image.image_id);
+	const version = this.getNodeParameter('imageVersion', itemIndex, 'preview') as ImageVersion;
+	const options = readDownloadOptions.call(this, itemIndex);
+	const imageName = typeof image.image_name === 'string' ? image.image_name : undefined;
+	const fileName = fileNameFor(imageName?.trim() || imageId, version, options);
+	const binary = await downloadImage.call(this, { imageId, version, options, fileName, itemIndex });
+	const property = (options.outputBinaryPropertyName as string | undefined)?.trim() || 'data';
+	return { [property]: binary };
 }
 
 interface Range {
@@ -169,7 +134,7 @@ const RANGES: Record<string, Range> = {
 const FORMATS = ['jpeg', 'png', 'webp'];
 
 /** The item's Download Options, checked: a value out of range is an error naming the field and item. */
-export function readDownloadOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function readDownloadOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = { ...(this.getNodeParameter('downloadOptions', itemIndex, {}) as IDataObject) };
 	const fail = (label: string, value: unknown, allowed: string) =>
 		new NodeOperationError(
@@ -205,10 +170,9 @@ function describeRange({ min, max, whole }: Range): string {
 
 const EXTENSIONS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' };
 
-function fileNameFor(image: ImageToDownload): string {
-	const name = image.imageName?.trim() || image.imageId;
-	if (image.version === 'original' && image.options.format === undefined) return name;
+function fileNameFor(name: string, version: ImageVersion, options: IDataObject): string {
+	if (version === 'original' && options.format === undefined) return name;
 	const base = name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
-	const extension = EXTENSIONS[(image.options.format as string | undefined) ?? 'jpeg'] ?? 'jpg';
+	const extension = EXTENSIONS[(options.format as string | undefined) ?? 'jpeg'] ?? 'jpg';
 	return `${base}.${extension}`;
 }

@@ -1,0 +1,145 @@
+import { randomUUID } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { AutoenhanceContext } from '../transport';
+import { apiRequest, apiRequestIfFound } from '../transport';
+import { listBrackets } from './brackets';
+import { deleteAt } from './deletion';
+import type { ApiImage } from './images';
+import { ORDERS, orderPath } from './paths';
+
+/** An order as the API returns it; the node passes it on whole. */
+export interface ApiOrder extends IDataObject {
+	order_id?: string;
+	name?: string;
+	status?: string;
+	created_at?: string;
+	is_merging?: boolean;
+	is_processing?: boolean;
+	is_deleted?: boolean;
+	images?: ApiImage[];
+}
+
+interface HdrMerge {
+	orderId: string;
+	/** 0: Autoenhance groups the brackets itself. */
+	bracketsPerImage: number;
+	/** Enhancement settings as API fields, applied to every merged image. */
+	settings: IDataObject;
+	itemIndex?: number;
+}
+
+const subjectOf = (orderId: string) => `order "${orderId}"`;
+
+/** Asked for per page; the API answers with fewer when it allows fewer. */
+const PAGE_SIZE = 100;
+
+export async function getOrder(this: AutoenhanceContext, orderId: string, itemIndex?: number): Promise<ApiOrder> {
+	return await apiRequest.call(this, { method: 'GET', path: orderPath(orderId), subject: subjectOf(orderId), itemIndex });
+}
+
+/**
+ * Creates an order under an ID chosen here when none is given: after an attempt whose answer was
+ * lost, the order it may have made is found by that ID rather than made a second time.
+ */
+export async function createOrder(
+	this: AutoenhanceContext,
+	order: { name?: string; orderId?: string },
+	itemIndex?: number,
+): Promise<ApiOrder> {
+	const orderId = order.orderId || randomUUID();
+	const subject = subjectOf(orderId);
+	return await apiRequest.call(this, {
+		method: 'POST',
+		path: ORDERS,
+		body: { order_id: orderId, ...(order.name ? { name: order.name } : {}) },
+		recover: async () => await apiRequestIfFound.call(this, { method: 'GET', path: orderPath(orderId), subject, itemIndex }),
+		subject,
+		itemIndex,
+	});
+}
+
+export async function renameOrder(
+	this: AutoenhanceContext,
+	orderId: string,
+	name: string,
+	itemIndex?: number,
+): Promise<ApiOrder> {
+	return await apiRequest.call(this, {
+		method: 'PATCH',
+		path: orderPath(orderId),
+		body: { name },
+		subject: subjectOf(orderId),
+		itemIndex,
+	});
+}
+
+export async function deleteOrder(this: AutoenhanceContext, orderId: string, itemIndex?: number): Promise<void> {
+	await deleteAt.call(this, { path: orderPath(orderId), subject: subjectOf(orderId), itemIndex });
+}
+
+/**
+ * The account's orders, newest first. Pages are fetched only as the caller reads on, so a caller
+ * that stops early (`break`) spends no further requests; one that will read at most `limit`
+ * gets pages no bigger than that.
+ */
+export async function* listOrders(this: AutoenhanceContext, limit = Infinity): AsyncGenerator<ApiOrder> {
+	const seenOffsets = new Set<string>();
+	let offset: string | undefined;
+	let listed = 0;
+	do {
+		const page = await apiRequest.call(this, {
+			method: 'GET',
+			path: ORDERS,
+			qs: { per_page: Math.min(PAGE_SIZE, limit - listed), ...(offset ? { offset } : {}) },
+			subject: 'the order list',
+		});
+		const orders = Array.isArray(page.orders) ? (page.orders as ApiOrder[]) : [];
+		listed += orders.length;
+		yield* orders;
+		offset = nextOffset(page);
+		if (offset && seenOffsets.has(offset)) {
+			throw new NodeOperationError(this.getNode(), 'Autoenhance sent the same page of orders twice', {
+				description: `The order list's next_offset "${offset}" came back again; paging on would go in circles.`,
+			});
+		}
+		if (offset) seenOffsets.add(offset);
+	} while (offset && listed < limit);
+}
+
+function nextOffset(page: IDataObject): string | undefined {
+	const token = (page.pagination as IDataObject | undefined)?.next_offset;
+	return typeof token === 'string' && token ? token : undefined;
+}
+
+/**
+ * Starts merging the order's uploaded brackets into photos and enhancing them; answers with the
+ * order, now merging. `/process` rather than the older `/merge` (both live): it is what the
+ * current HDR guide, the bracket-grouping page and the newest official SDK call, and the trigger
+ * of the `/brackets` flow the brackets were registered with. Automatic grouping leaves
+ * `number_of_brackets_per_image` out, as those docs do.
+ */
+export async function processOrder(this: AutoenhanceContext, merge: HdrMerge): Promise<ApiOrder> {
+	const grouping = merge.bracketsPerImage > 0 ? { number_of_brackets_per_image: merge.bracketsPerImage } : {};
+	return await apiRequest.call(this, {
+		method: 'POST',
+		path: orderPath(merge.orderId, 'process'),
+		body: { ...merge.settings, ...grouping },
+		recover: async () => await mergeStarted.call(this, merge.orderId, merge.itemIndex),
+		subject: subjectOf(merge.orderId),
+		itemIndex: merge.itemIndex,
+	});
+}
+
+/**
+ * After an attempt whose answer was lost: the order when that attempt started the merge (it is
+ * merging, or no bracket is left unmerged), else undefined, and asking again is safe.
+ */
+async function mergeStarted(this: AutoenhanceContext, orderId: string, itemIndex?: number): Promise<ApiOrder | undefined> {
+	const order = await getOrder.call(this, orderId, itemIndex);
+	if (order.is_merging === true) return order;
+	const brackets = await listBrackets.call(this, orderId, itemIndex);
+	const allMerged = brackets.length > 0 && brackets.every((bracket) => typeof bracket.image_id === 'string' && bracket.image_id);
+	return allMerged ? order : undefined;
+}
