@@ -5,7 +5,7 @@ import * as n8nWorkflow from 'n8n-workflow';
  * n8n-workflow has no cancellable wait before 1.98 (n8n 1.101), so on older n8n the plain
  * `sleep` it has is raced against the signal. Its timer runs out on its own; nothing waits for it.
  */
-export async function sleepRacingAbort(ms: number, signal?: AbortSignal): Promise<void> {
+async function sleepRacingAbort(ms: number, signal?: AbortSignal): Promise<void> {
 	if (!signal) return await n8nWorkflow.sleep(ms);
 	if (signal.aborted) throw cancelled(signal);
 	let onAbort = () => {};
