@@ -7,13 +7,15 @@ import { analyzeTsConfig } from 'ts-unused-exports';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const LOADED_BY_N8N = '\\.node\\.ts$;\\.credentials\\.ts$';
+/** Exports that only tests import, from dist/: the fault tests check retry chains against the policy. */
+const READ_BY_TESTS = new Set(['nodes/Autoenhance/transport/retry.ts: RETRY_POLICY']);
 
 test('nodes/ and credentials/ export nothing that nothing imports', () => {
 	const { unusedExports } = analyzeTsConfig(join(repoRoot, 'tsconfig.json'), [
 		`--excludePathsFromReport=${LOADED_BY_N8N}`,
 	]);
-	const unused = Object.entries(unusedExports).map(
-		([file, exports]) => `${file.slice(repoRoot.length)}: ${exports.map(({ exportName }) => exportName).join(', ')}`,
-	);
+	const unused = Object.entries(unusedExports)
+		.flatMap(([file, exports]) => exports.map(({ exportName }) => `${file.slice(repoRoot.length)}: ${exportName}`))
+		.filter((entry) => !READ_BY_TESTS.has(entry));
 	expect(unused).toEqual([]);
 });

@@ -1,7 +1,6 @@
 import { sleepUnlessStopped } from '../utils/sleep';
 
 // The fault-injection tests check the retry chains against these limits.
-// ts-unused-exports:disable-next-line
 export const RETRY_POLICY = {
 	maxAttempts: 5,
 	baseDelayMs: 400,
