@@ -73,11 +73,11 @@ export async function publishWorkflow(home, id) {
 
 /**
  * Runs a workflow headless from its manual trigger (`n8n execute --id … --rawOutput`) and
- * resolves an Execution with every node's output. A workflow that fails still resolves
+ * resolves an Execution with every node's output; `env` adds settings to n8n's environment. A workflow that fails still resolves
  * (status 'error', `error` set); only a run that printed no result rejects.
  */
-export async function executeWorkflow(home, id, { timeoutMs = 180_000 } = {}) {
-	const result = await n8nCommand(home, ['execute', `--id=${id}`, '--rawOutput'], { timeoutMs });
+export async function executeWorkflow(home, id, { timeoutMs = 180_000, env } = {}) {
+	const result = await n8nCommand(home, ['execute', `--id=${id}`, '--rawOutput'], { timeoutMs, env });
 	const run = parseRunOutput(result.stdout);
 	if (!run) {
 		throw new Error(`n8n execute --id=${id} printed no result (exit ${result.code ?? result.signal})\n${tail(result.stdout, result.stderr)}`);

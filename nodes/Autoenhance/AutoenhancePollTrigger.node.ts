@@ -52,6 +52,6 @@ async function sampleItems(this: IPollFunctions): Promise<INodeExecutionData[]> 
 		if (items.length) return items;
 	}
 	throw new NodeOperationError(this.getNode(), 'There is no finished order with an enhanced image in this Autoenhance account yet', {
-		description: 'Enhance a photo in Autoenhance, wait until it is done, then fetch a test event again.',
+		description: 'Enhance an image in Autoenhance, wait until it is done, then fetch a test event again.',
 	});
 }

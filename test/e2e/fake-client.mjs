@@ -20,6 +20,11 @@ export function fakeClient(fake) {
 	}
 
 	return {
+		/** An empty order, as made in the web app. Resolves the order. */
+		async createOrder({ name }) {
+			return await call('POST', '/v3/orders/', { name });
+		},
+
 		/** One photo in an order of its own, uploaded: it is enhanced at once. Resolves the image. */
 		async enhancePhoto({ name, bytes }) {
 			const image = await call('POST', '/v3/images/', { image_name: name });
@@ -29,7 +34,7 @@ export function fakeClient(fake) {
 
 		/** A new order with these brackets, uploaded in order and merged `perImage` at a time. Resolves the order. */
 		async mergeHdrOrder({ name, brackets, perImage }) {
-			const order = await call('POST', '/v3/orders/', { name });
+			const order = await this.createOrder({ name });
 			for (const bracket of brackets) {
 				await upload(await call('POST', '/v3/brackets/', { order_id: order.order_id, name: bracket.name }), bracket.bytes);
 			}

@@ -89,7 +89,7 @@ async function pollUntilDone<State extends IDataObject>(
 		if (progress !== 'pending') {
 			throw new NodeOperationError(this.getNode(), `Autoenhance could not enhance ${poll.subject}: ${progress.failed}`, {
 				itemIndex,
-				description: 'Check the photo: Autoenhance reports this when it cannot read or process the file.',
+				description: 'Check the image: Autoenhance reports this when it cannot read or process the file.',
 			});
 		}
 		const remaining = deadline - Date.now();

@@ -89,16 +89,10 @@ export async function* listOrders(this: AutoenhanceContext, limit = Infinity): A
 	let offset: string | undefined;
 	let listed = 0;
 	do {
-		const page = await apiRequest.call(this, {
-			method: 'GET',
-			path: ORDERS,
-			qs: { per_page: Math.min(PAGE_SIZE, limit - listed), ...(offset ? { offset } : {}) },
-			subject: 'the order list',
-		});
-		const orders = Array.isArray(page.orders) ? (page.orders as ApiOrder[]) : [];
-		listed += orders.length;
-		yield* orders;
-		offset = nextOffset(page);
+		const page = await listOrderPage.call(this, Math.min(PAGE_SIZE, limit - listed), offset);
+		listed += page.orders.length;
+		yield* page.orders;
+		offset = page.nextOffset;
 		if (offset && seenOffsets.has(offset)) {
 			throw new NodeOperationError(this.getNode(), 'Autoenhance sent the same page of orders twice', {
 				description: `The order list's next_offset "${offset}" came back again; paging on would go in circles.`,
@@ -106,6 +100,21 @@ export async function* listOrders(this: AutoenhanceContext, limit = Infinity): A
 		}
 		if (offset) seenOffsets.add(offset);
 	} while (offset && listed < limit);
+}
+
+/** One page of the account's orders, newest first, from `offset` (the previous page's next offset) on. */
+export async function listOrderPage(
+	this: AutoenhanceContext,
+	perPage: number,
+	offset?: string,
+): Promise<{ orders: ApiOrder[]; nextOffset?: string }> {
+	const page = await apiRequest.call(this, {
+		method: 'GET',
+		path: ORDERS,
+		qs: { per_page: perPage, ...(offset ? { offset } : {}) },
+		subject: 'the order list',
+	});
+	return { orders: Array.isArray(page.orders) ? (page.orders as ApiOrder[]) : [], nextOffset: nextOffset(page) };
 }
 
 function nextOffset(page: IDataObject): string | undefined {

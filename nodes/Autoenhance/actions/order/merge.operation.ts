@@ -12,10 +12,10 @@ import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
-import { bracketsPerImageField, orderIdField, readBracketsPerImage, waitForMergeField } from './fields';
+import { bracketsPerImageField, orderIdFields, readBracketsPerImage, waitForMergeField } from './fields';
 
 const properties: INodeProperties[] = [
-	{ ...orderIdField, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' },
+	...orderIdFields.map((field) => ({ ...field, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' })),
 	bracketsPerImageField,
 	enhancementSettingsField({ panorama: false }),
 	{ ...waitForMergeField, default: false },
