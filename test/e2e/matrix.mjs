@@ -4,11 +4,20 @@
 //   AUTOENHANCE_N8N_VERSION=1.85.4 npm run test:e2e    only that version's rows
 //   npm run test:e2e -- examples                        only the suites whose name contains this
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { installN8nVersions } from '../../devkit/n8n/install-version.mjs';
 import { DEFAULT_N8N, N8N_VERSIONS, OLDEST_N8N } from '../../devkit/n8n/versions.mjs';
 
 /** What a user's workflow meets on every version: the examples, the webhook trigger, loading. */
 const EVERY_VERSION = ['smoke', 'examples', 'webhook'];
+
+/** Runs in a set-up of its own (queue mode); every other suite runs on the default version. */
+const QUEUE = 'queue';
+const ALL_SUITES = readdirSync(dirname(fileURLToPath(import.meta.url)))
+	.filter((file) => file.endsWith('.e2e.mjs'))
+	.map((file) => file.slice(0, -'.e2e.mjs'.length));
 
 const LAST_1X = N8N_VERSIONS.filter((version) => version.startsWith('1.')).at(-1);
 
@@ -17,9 +26,9 @@ export const MATRIX = [
 	{ version: OLDEST_N8N, binaryMode: 'default', suites: EVERY_VERSION },
 	{ version: LAST_1X, binaryMode: 'default', suites: EVERY_VERSION },
 	{ version: LAST_1X, binaryMode: 'filesystem', suites: EVERY_VERSION },
-	{ version: DEFAULT_N8N, binaryMode: 'filesystem', suites: [...EVERY_VERSION, 'bench-smoke'] },
+	{ version: DEFAULT_N8N, binaryMode: 'filesystem', suites: ALL_SUITES.filter((suite) => suite !== QUEUE) },
 	// PostgreSQL, Redis, main, two workers and a webhook process (see devkit/queue/).
-	{ version: DEFAULT_N8N, binaryMode: 'database', suites: ['queue'] },
+	{ version: DEFAULT_N8N, binaryMode: 'database', suites: [QUEUE] },
 ];
 
 function rowsToRun(suiteFilter) {
