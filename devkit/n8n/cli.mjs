@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { n8nBin } from './install.mjs';
+import { activateArgs } from './versions.mjs';
+import { n8nBin, n8nVersion } from './install.mjs';
 import { n8nEnv } from './env.mjs';
 import { Execution, parseRunOutput } from './execution.mjs';
 import { freePort } from './ports.mjs';
@@ -50,9 +51,12 @@ export async function importCredential(home, { id, name, type = 'autoenhanceApi'
 	return id;
 }
 
-/** Imports workflows in one go (each keeps its `id`, given one if missing); resolves their ids. */
+/**
+ * Imports workflows in one go (each keeps its `id`, given one if missing; inactive unless it says
+ * otherwise, which n8n 1.x requires); resolves their ids.
+ */
 export async function importWorkflows(home, workflows) {
-	const withIds = workflows.map((workflow) => ({ ...workflow, id: workflow.id ?? newWorkflowId() }));
+	const withIds = workflows.map((workflow) => ({ active: false, ...workflow, id: workflow.id ?? newWorkflowId() }));
 	await importJson(home, 'import:workflow', withIds);
 	return withIds.map((workflow) => workflow.id);
 }
@@ -64,7 +68,7 @@ export async function importWorkflow(home, workflow) {
 
 /** Publishes (activates) a workflow; its triggers and webhooks go live at the next startN8n. */
 export async function publishWorkflow(home, id) {
-	await n8nCommandOrThrow(home, ['publish:workflow', `--id=${id}`]);
+	await n8nCommandOrThrow(home, activateArgs(n8nVersion, id));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { sleepUnlessStopped } from '../utils/sleep';
 import { capitalise } from '../utils/text';
 import type { ApiImage } from './images';
 import { getImage } from './images';
@@ -117,6 +118,6 @@ async function pollUntilDone<State extends IDataObject>(
 			);
 		}
 		const interval = Math.min(maxIntervalMs, Math.max(firstIntervalMs, (Date.now() - startedAt) * GAP_PER_TIME_WAITED));
-		await sleepWithAbort(Math.min(interval, remaining), this.getExecutionCancelSignal());
+		await sleepUnlessStopped(Math.min(interval, remaining), this.getExecutionCancelSignal());
 	}
 }
