@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withInstallLock } from './install-lock.mjs';
 import { npm } from './npm.mjs';
 import { installDir, n8nBinIn, sourceDir } from './runtime-cache.mjs';
 import { provideSqliteBinary } from './sqlite-binary.mjs';
@@ -21,11 +22,25 @@ export async function installN8nVersion(version, { log = console.log } = {}) {
 	const started = Date.now();
 	const dir = await installDir(version);
 	const say = (message) => log(`install n8n ${version}: ${message}`);
-	if (existsSync(join(dir, COMPLETE)) && existsSync(n8nBinIn(dir))) {
+	if (isInstalled(dir)) {
 		say(`cached in ${dir}`);
 		return n8nBinIn(dir);
 	}
 	await mkdir(dirname(dir), { recursive: true });
+	return await withInstallLock(`${dir}.lock`, say, async () => {
+		if (isInstalled(dir)) {
+			say(`installed meanwhile by another process in ${dir}`);
+			return n8nBinIn(dir);
+		}
+		return await install(version, dir, say, started);
+	});
+}
+
+function isInstalled(dir) {
+	return existsSync(join(dir, COMPLETE)) && existsSync(n8nBinIn(dir));
+}
+
+async function install(version, dir, say, started) {
 	// Built beside its final place and renamed into it, so an interrupted install is never reused.
 	const partial = await mkdtemp(`${dir}.partial-`);
 	try {
