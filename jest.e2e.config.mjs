@@ -1,5 +1,6 @@
-// End-to-end tests: the packed package inside a real n8n (n8n-runtime/, installed by
-// devkit/n8n/install.mjs) against the fake Autoenhance server. Each n8n command boots n8n
+// End-to-end tests: the packed package inside a real n8n (the AUTOENHANCE_N8N_VERSION of
+// n8n-runtime/, installed by devkit/n8n/install.mjs; `npm run test:e2e` runs every row of
+// test/e2e/matrix.mjs) against the fake Autoenhance server. Each n8n command boots n8n
 // (~5 s), so tests are slow and share one machine: one file at a time.
 export default {
 	testEnvironment: 'node',

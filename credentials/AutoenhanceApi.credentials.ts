@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { API_VERSION, OLDEST_API_VERSION } from '../nodes/Autoenhance/transport/apiVersion';
+
 export class AutoenhanceApi implements ICredentialType {
 	name = 'autoenhanceApi';
 
@@ -43,9 +45,8 @@ export class AutoenhanceApi implements ICredentialType {
 			name: 'apiVersion',
 			type: 'string',
 			default: '',
-			placeholder: '2025-05-08',
-			description:
-				'Optional date of the API behaviour to use, sent as the x-api-version header. Empty uses the version your account is pinned to.',
+			placeholder: API_VERSION,
+			description: `Sent as the x-api-version header. Empty: ${API_VERSION}, the version this node is written and tested for. Another date makes Autoenhance answer as that version did; dates before ${OLDEST_API_VERSION} are refused, as the preview download worked differently then.`,
 		},
 		{
 			displayName: 'Development Mode',
@@ -79,6 +80,7 @@ export class AutoenhanceApi implements ICredentialType {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/v3/orders/',
+			headers: { 'x-api-version': `={{$credentials.apiVersion?.trim() || "${API_VERSION}"}}` },
 			qs: { per_page: 1 },
 			method: 'GET',
 		},

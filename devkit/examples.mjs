@@ -36,11 +36,12 @@ export async function copyExampleFiles(home) {
 /**
  * A fresh n8n home set up as `npm start` sets up its own: the packed package installed, the
  * example credential pointing at the fake Autoenhance, `workflows` imported (in one command) and
- * the sample files in its files/ folder. Remove it with home.remove().
+ * the sample files in its files/ folder. `env`: n8n settings of the home (see createN8nHome).
+ * Remove it with home.remove().
  */
-export async function prepareExampleHome(fake, { workflows, webhookToken = '' }) {
+export async function prepareExampleHome(fake, { workflows, webhookToken = '', env }) {
 	const packageTgz = await packPackage();
-	const home = await createN8nHome({ packageTgz }).finally(() =>
+	const home = await createN8nHome({ packageTgz, env }).finally(() =>
 		rm(dirname(packageTgz), { recursive: true, force: true }),
 	);
 	try {

@@ -57,7 +57,7 @@ const MISTAKES = [
 	mistake(
 		'a file that is not an image',
 		() => enhance({}, { items: [goodPhoto(), withFile(file('notes.pdf', Buffer.from('%PDF-1.7'), 'application/pdf'))] }),
-		'The file "notes.pdf" in "data" of item 1 is not a photo (application/pdf)',
+		'The file "notes.pdf" in "data" of item 1 is not an image (application/pdf)',
 		1,
 	),
 	mistake(
@@ -257,7 +257,7 @@ test('Continue On Fail: bad items become error items in their place, the good on
 		null,
 		'Item 1 has no binary property "data"',
 		'The file "empty.jpg" in "data" of item 2 is empty',
-		'The file "notes.pdf" in "data" of item 3 is not a photo (application/pdf)',
+		'The file "notes.pdf" in "data" of item 3 is not an image (application/pdf)',
 		null,
 		'Other Settings (JSON) is not valid JSON (item 5)',
 		`Autoenhance could not enhance image "${imageNamed('broken-6.jpg').image_id}": The uploaded file is not a readable image`,

@@ -8,6 +8,7 @@ import net from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeAutoenhance } from '../devkit/fake-autoenhance/index.mjs';
+import { apiCall, put, startReceiver, waitFor } from './fake-http.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const KEY = 'test-key';
@@ -25,21 +26,7 @@ afterEach(() => fake.clearFaults());
 // ---- helpers -------------------------------------------------------------------------
 
 /** Calls the API of `target` (default: the shared fake); parses JSON bodies. */
-async function api(path, { method = 'GET', body, key = KEY, headers = {}, target = fake } = {}) {
-	const response = await fetch(target.apiUrl + path, {
-		method,
-		redirect: 'manual',
-		headers: {
-			...(key === null ? {} : { 'x-api-key': key }),
-			...(body === undefined ? {} : { 'content-type': 'application/json' }),
-			...headers,
-		},
-		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-	});
-	const text = await response.text();
-	const isJson = (response.headers.get('content-type') ?? '').startsWith('application/json');
-	return { status: response.status, headers: response.headers, body: isJson ? JSON.parse(text) : text };
-}
+const api = (path, { target = fake, key = KEY, ...options } = {}) => apiCall(target, path, { key, ...options });
 
 async function createImage(fields = {}, { headers = { 'x-api-version': NEW_API }, target } = {}) {
 	const { status, body } = await api('/v3/images/', {
@@ -50,19 +37,6 @@ async function createImage(fields = {}, { headers = { 'x-api-version': NEW_API }
 	});
 	expect(status).toBe(200);
 	return body;
-}
-
-const put = (url, bytes, contentType = 'application/octet-stream', headers = {}) =>
-	fetch(url, { method: 'PUT', headers: { 'content-type': contentType, ...headers }, body: bytes });
-
-async function waitFor(read, done, timeoutMs = 5000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (done(value)) return value;
-		if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
-		await new Promise((resolve) => setTimeout(resolve, 15));
-	}
 }
 
 const getImage = async (id) => (await api(`/v3/images/${id}`)).body;
@@ -118,22 +92,6 @@ function rawPut(uploadUrl, framing, body, { endEarly = false } = {}) {
 		socket.on('close', () => resolve(text));
 		socket.on('error', reject);
 	});
-}
-
-/** A local webhook receiver recording each delivery. */
-async function startReceiver() {
-	const received = [];
-	const server = http.createServer((req, res) => {
-		let text = '';
-		req.on('data', (chunk) => (text += chunk));
-		req.on('end', () => {
-			received.push({ headers: req.headers, body: JSON.parse(text) });
-			res.end('ok');
-		});
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${server.address().port}/hook`;
-	return { url, received, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 // ---- auth ----------------------------------------------------------------------------

@@ -27,7 +27,7 @@ describe('Create', () => {
 			cloud_type: 'LOW_CLOUD',
 			content_type: 'image/jpeg',
 		});
-		expect(item.json.s3PutObjectUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+		expect(item.json.upload_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
 		expect(item.binary).toBeUndefined();
 		expect(fake.images.get(item.json.image_id)).toBeDefined();
 		expect(fake.orders.get('listing-42')).toBeDefined();

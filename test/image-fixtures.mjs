@@ -23,13 +23,17 @@ export async function startFake(options = {}) {
 	return await startFakeAutoenhance({ processingMs: 100, ...options });
 }
 
-/** Runs the Autoenhance node on the image resource against `fake`. */
+/**
+ * Runs the Autoenhance node on the image resource against `fake`, at typeVersion 1 (the shape of
+ * workflows saved before version 2) unless `run.typeVersion` says otherwise.
+ */
 export async function runImage(fake, operation, parameters = {}, { credential = {}, ...run } = {}) {
 	return await runNode({
 		node: new Autoenhance(),
 		credentialTypes: [new AutoenhanceApi()],
 		credentials: { autoenhanceApi: { apiKey: fake.apiKey, baseUrl: fake.apiUrl, ...credential } },
 		parameters: { resource: 'image', operation, ...parameters },
+		typeVersion: 1,
 		...run,
 	});
 }

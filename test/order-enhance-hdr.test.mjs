@@ -199,7 +199,7 @@ describe('mistakes fail clearly, before an order is made', () => {
 
 	test('a fixed group size that leaves a bracket over', async () => {
 		const { error } = await enhanceHdr({ numberOfBracketsPerImage: 3 }, { items: bracketItems(8), expectError: true });
-		expect(error.message).toBe('8 brackets do not make whole photos of 3 brackets each');
+		expect(error.message).toBe('8 brackets do not make whole images of 3 brackets each');
 		expect(fake.orders.size).toBe(0);
 	});
 });

@@ -3,13 +3,14 @@ import { runNode } from './harness/index.mjs';
 import { photo } from './image-fixtures.mjs';
 import { Autoenhance, AutoenhanceApi } from './support/package.mjs';
 
-/** Runs the Autoenhance node on the order resource against `fake`. */
+/** Runs the Autoenhance node on the order resource against `fake`, at typeVersion 1 unless `run.typeVersion` says otherwise. */
 export async function runOrder(fake, operation, parameters = {}, run = {}) {
 	return await runNode({
 		node: new Autoenhance(),
 		credentialTypes: [new AutoenhanceApi()],
 		credentials: { autoenhanceApi: { apiKey: fake.apiKey, baseUrl: fake.apiUrl } },
 		parameters: { resource: 'order', operation, ...parameters },
+		typeVersion: 1,
 		...run,
 	});
 }

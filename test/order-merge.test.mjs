@@ -74,7 +74,7 @@ describe('an order that cannot be merged gives a clear error, and no merge is as
 	test('a fixed group size that leaves a bracket over', async () => {
 		const orderId = await orderWithBrackets(fake, ['a.jpg', 'b.jpg', 'c.jpg', 'd.jpg', 'e.jpg']);
 		const { error } = await merge({ orderId, numberOfBracketsPerImage: 2 }, { expectError: true });
-		expect(error.message).toBe('5 brackets do not make whole photos of 2 brackets each');
+		expect(error.message).toBe('5 brackets do not make whole images of 2 brackets each');
 		expect(processCalls(orderId)).toHaveLength(0);
 	});
 

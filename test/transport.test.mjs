@@ -80,7 +80,7 @@ const photo = (bytes) => ({ data: { buffer: bytes, fileName: 'kitchen.jpg', mime
 async function uploadedImage(bytes) {
 	const image = await createImage();
 	await probe(
-		{ call: 'upload', request: { url: image.s3PutObjectUrl, subject: 'kitchen.jpg' } },
+		{ call: 'upload', request: { url: image.upload_url, subject: 'kitchen.jpg' } },
 		{ items: [{ binary: photo(bytes) }] },
 	);
 	return image;
@@ -194,7 +194,7 @@ describe('upload and download', () => {
 	test('a URL signed for a content type is uploaded with exactly that type', async () => {
 		const image = await createImage({ content_type: 'image/jpeg' });
 		await probe(
-			{ call: 'upload', request: { url: image.s3PutObjectUrl, signedContentType: 'image/jpeg', subject: 'x' } },
+			{ call: 'upload', request: { url: image.upload_url, signedContentType: 'image/jpeg', subject: 'x' } },
 			{ items: [{ binary: photo(bytes) }] },
 		);
 		expect(fake.requests.find((r) => r.listener === 'upload').headers['content-type']).toBe('image/jpeg');
@@ -203,7 +203,7 @@ describe('upload and download', () => {
 	test('an upload refused for its Content-Type says why', async () => {
 		const image = await createImage({ content_type: 'image/png' });
 		const { error } = await probe(
-			{ call: 'upload', request: { url: image.s3PutObjectUrl, subject: 'kitchen.jpg' }, expectError: true },
+			{ call: 'upload', request: { url: image.upload_url, subject: 'kitchen.jpg' }, expectError: true },
 			{ items: [{ binary: photo(bytes) }] },
 		);
 		expect(error.message).toMatch(/^The upload host refused the upload \(SignatureDoesNotMatch/);
@@ -269,7 +269,7 @@ describe('a 200 MB upload', () => {
 			credentialTypes: [new AutoenhanceApi()],
 			items: [{ json: { call: 'api', request: { method: 'POST', path: '/v3/images/', body: { image_name: 'big.jpg' } } } }],
 		});
-		const url = created.output[0][0].json.s3PutObjectUrl;
+		const url = created.output[0][0].json.upload_url;
 
 		global.gc?.();
 		const before = process.memoryUsage();

@@ -70,6 +70,20 @@ function optionsFromUrl(params) {
 	};
 }
 
+/** Streams one asset as the answer (the asset host's, or the API's in the `bytes` download variant). */
+export async function serveAsset(core, res, image, kind, options) {
+	const asset = describe(image, kind, options);
+	res.writeHead(200, { 'content-type': asset.contentType, 'content-length': asset.length });
+	core.stats.downloads += 1;
+	await pipeline(async function* () {
+		for await (const chunk of createReadStream(asset.path)) {
+			core.relieveMemory(chunk.length);
+			yield chunk;
+		}
+		yield asset.tail;
+	}, res).catch(() => res.destroy());
+}
+
 export function createAssetHandler(core) {
 	return async function handleAsset(req, res, { url }) {
 		if (req.method !== 'GET') return sendS3Error(res, 405, 'MethodNotAllowed', 'Method not allowed');
@@ -79,18 +93,9 @@ export function createAssetHandler(core) {
 
 		const [, id, kind] = /^\/([^/]+)\/(enhanced|original)$/.exec(url.pathname) ?? [];
 		const image = id && core.images.get(decodeURIComponent(id));
-		if (!image?.blob.uploaded) {
+		if (!image?.blob.uploaded || image.is_deleted) {
 			return sendS3Error(res, 404, 'NoSuchKey', 'The specified key does not exist.');
 		}
-		const asset = describe(image, kind, optionsFromUrl(url.searchParams));
-		res.writeHead(200, { 'content-type': asset.contentType, 'content-length': asset.length });
-		core.stats.downloads += 1;
-		await pipeline(async function* () {
-			for await (const chunk of createReadStream(asset.path)) {
-				core.relieveMemory(chunk.length);
-				yield chunk;
-			}
-			yield asset.tail;
-		}, res).catch(() => res.destroy());
+		await serveAsset(core, res, image, kind, optionsFromUrl(url.searchParams));
 	};
 }

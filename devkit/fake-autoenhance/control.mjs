@@ -5,9 +5,18 @@ import { HttpError } from './http.mjs';
 import { createRouter, NO_CONTENT } from './router.mjs';
 import { DOWNLOAD_QUERY } from './schemas.mjs';
 import { t } from './validation.mjs';
+import { withVariants } from './variants.mjs';
 import { setWebhook } from './webhooks.mjs';
 
-const CONFIGURABLE = ['processingMs', 'mergingMs', 'latencyMs', 'uploadUrlTtlMs', 'maxPerPage'];
+const CONFIGURABLE = [
+	'processingMs',
+	'mergingMs',
+	'mergeStartDelayMs',
+	'uploadFlagDelayMs',
+	'latencyMs',
+	'uploadUrlTtlMs',
+	'maxPerPage',
+];
 
 export function configure(core, patch = {}) {
 	for (const [name, value] of Object.entries(patch)) {
@@ -19,6 +28,11 @@ export function configure(core, patch = {}) {
 	}
 	Object.assign(core.config, patch);
 	return Object.fromEntries(CONFIGURABLE.map((name) => [name, core.config[name]]));
+}
+
+export function setVariants(core, patch) {
+	core.variants = withVariants(core.variants, patch);
+	return { ...core.variants };
 }
 
 export function setFaults(core, rules) {
@@ -57,6 +71,8 @@ const CONTROL_ROUTES = [
 		{ body: 'any' },
 	),
 	route('DELETE', '/faults', ({ core }) => (setFaults(core, []), NO_CONTENT)),
+	route('GET', '/variants', ({ core }) => ({ json: core.variants })),
+	route('POST', '/variants', ({ core, body }) => ({ json: setVariants(core, body) }), { body: 'any' }),
 	route('GET', '/requests', ({ core }) => ({ json: core.requests })),
 	route('DELETE', '/requests', ({ core }) => ((core.requests.length = 0), NO_CONTENT)),
 	route('GET', '/stats', ({ core }) => ({ json: stats(core) })),

@@ -10,7 +10,7 @@ const LISTENERS = ['api', 'upload', 'asset'];
 const SLOW_BODY_PIECES = 10;
 
 /** mulberry32: a tiny seeded PRNG, so a run with the same seed injects the same faults. */
-function mulberry32(seed) {
+export function mulberry32(seed) {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

@@ -7,8 +7,8 @@
 //   in name order (Autoenhance groups by what the photos show, not by when they were registered).
 import { conflict, unprocessable, validationError } from './http.mjs';
 import { startProcessing } from './lifecycle.mjs';
-import { SETTINGS_FIELDS } from './schemas.mjs';
-import { createImage, orderBrackets, touchOrder } from './state.mjs';
+import { pickSettings } from './schemas.mjs';
+import { createImage, isLive, liveBrackets, touchOrder } from './state.mjs';
 
 const AUTOMATIC_GROUP_SIZE = 3;
 const byName = new Intl.Collator('en', { numeric: true }).compare;
@@ -55,44 +55,63 @@ function groupBrackets(pending, body, allowExplicit) {
 	return size > 0 ? chunk(pending, size) : automaticGroups(pending);
 }
 
-const pickSettings = (body) =>
-	Object.fromEntries(Object.keys(SETTINGS_FIELDS).filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
-
+/** One image per group, under its first bracket's preassigned image_id if it has one. */
 function finishMerge(core, order, groups, settings) {
-	if (core.orders.get(order.order_id) !== order) return;
+	if (!isLive(core.orders, order.order_id, order)) return;
 	order.is_merging = false;
 	for (const group of groups) {
-		const live = group.filter((bracket) => core.brackets.get(bracket.bracket_id) === bracket);
+		const live = group.filter((bracket) => isLive(core.brackets, bracket.bracket_id, bracket));
 		if (live.length === 0) continue;
-		const image = createImage(core, order, { ...settings, image_name: live[0].name }, { blob: live[0].blob });
+		const image = createImage(
+			core,
+			order,
+			{ image_id: live[0].image_id ?? undefined, image_name: live[0].name, settings },
+			{ blob: live[0].blob },
+		);
 		Object.assign(image, {
 			hdr: true,
 			bracket_ids: live.map((bracket) => bracket.bracket_id),
 			sources: live.map((bracket) => bracket.blob),
 		});
-		for (const bracket of live) bracket.image_id = image.image_id;
+		for (const bracket of live) Object.assign(bracket, { image_id: image.image_id, merged: true });
 		startProcessing(core, image);
 	}
 	touchOrder(order);
 }
 
-/** Validates the order's brackets, then merges for mergingMs and processes the results. */
-export function mergeOrder(core, order, body, { allowExplicit }) {
-	if (order.is_merging) throw conflict('The brackets of this order are already being merged');
-	const brackets = orderBrackets(core, order);
-	if (!brackets.some((bracket) => bracket.blob.uploaded)) {
+/**
+ * Validates the order's brackets, then merges for mergingMs and processes the results. In the
+ * delayed mergeStart variant the order shows nothing (not merging, no images) for
+ * mergeStartDelayMs first; a second request meanwhile is refused as during the merge.
+ */
+export function mergeOrder(core, order, body, { allowExplicit, fields }) {
+	if (order.is_merging || order.merge_pending) {
+		throw conflict('The brackets of this order are already being merged');
+	}
+	const brackets = liveBrackets(core, order);
+	if (!brackets.some((bracket) => bracket.is_uploaded)) {
 		throw unprocessable('Order has no uploaded brackets');
 	}
-	const pending = brackets.filter((bracket) => bracket.image_id === null);
+	const pending = brackets.filter((bracket) => !bracket.merged);
 	if (pending.length === 0) throw conflict('Every bracket of this order has already been merged');
 	const groups = groupBrackets(pending, body, allowExplicit);
-	const missing = groups.flat().filter((bracket) => !bracket.blob.uploaded);
+	const missing = groups.flat().filter((bracket) => !bracket.is_uploaded);
 	if (missing.length) {
 		throw unprocessable('Some brackets have not been uploaded yet', {
 			bracket_ids: missing.map((bracket) => bracket.bracket_id),
 		});
 	}
-	order.is_merging = true;
-	touchOrder(order);
-	core.timers.after(core.config.mergingMs, () => finishMerge(core, order, groups, pickSettings(body)));
+	const settings = pickSettings(body, fields);
+	const merge = () => {
+		order.merge_pending = false;
+		order.is_merging = true;
+		touchOrder(order);
+		core.timers.after(core.config.mergingMs, () => finishMerge(core, order, groups, settings));
+	};
+	if (core.variants.mergeStart === 'delayed') {
+		order.merge_pending = true;
+		core.timers.after(core.config.mergeStartDelayMs, merge);
+	} else {
+		merge();
+	}
 }

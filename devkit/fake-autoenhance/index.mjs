@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createAssetHandler, expectedEnhanced } from './assets.mjs';
-import { configure, createControl, setFaults, stats } from './control.mjs';
-import { FaultInjector } from './faults.mjs';
+import { configure, createControl, setFaults, setVariants, stats } from './control.mjs';
+import { FaultInjector, mulberry32 } from './faults.mjs';
 import { startListener } from './listener.mjs';
 import { createMemoryRelief } from './memory.mjs';
 import { createRouter } from './router.mjs';
@@ -17,6 +17,7 @@ import { getImage } from './state.mjs';
 import { createStorage } from './storage.mjs';
 import { Timers } from './timers.mjs';
 import { createUploadHandler } from './uploads.mjs';
+import { defaultVariants, withVariants } from './variants.mjs';
 import { setWebhook } from './webhooks.mjs';
 
 const API_ROUTES = [...imageRoutes, ...downloadRoutes, ...orderRoutes, ...bracketRoutes];
@@ -27,11 +28,16 @@ function createCore(options) {
 			apiKey: options.apiKey ?? `fake-${randomBytes(12).toString('hex')}`,
 			processingMs: options.processingMs ?? 50,
 			mergingMs: options.mergingMs ?? 50,
+			// How long the delayed mergeStart and bracketUploadFlag variants hold back.
+			mergeStartDelayMs: options.mergeStartDelayMs ?? 2000,
+			uploadFlagDelayMs: options.uploadFlagDelayMs ?? 2000,
 			latencyMs: options.latencyMs ?? 0,
 			uploadUrlTtlMs: options.uploadUrlTtlMs ?? 15 * 60 * 1000,
 			// The most orders one list page holds, however many are asked for (undocumented; 100 here).
 			maxPerPage: options.maxPerPage ?? 100,
 		},
+		variants: withVariants(defaultVariants(), options.variants),
+		listRandom: mulberry32(options.seed ?? 1),
 		seq: 0,
 		images: new Map(),
 		orders: new Map(),
@@ -72,9 +78,10 @@ async function startListeners(core, specs) {
 }
 
 /**
- * Starts the fake. Options: apiKey, processingMs, mergingMs, latencyMs, seed, storageDir,
- * uploadUrlTtlMs, maxPerPage, port / uploadPort / assetPort (default 0: any free port), and
- * gc (see memory.mjs; default globalThis.gc, present under `node --expose-gc`).
+ * Starts the fake. Options: apiKey, processingMs, mergingMs, mergeStartDelayMs,
+ * uploadFlagDelayMs, latencyMs, seed, storageDir, uploadUrlTtlMs, maxPerPage, variants
+ * ({ name: reading }, see variants.mjs), port / uploadPort / assetPort (default 0: any free
+ * port), and gc (see memory.mjs; default globalThis.gc, present under `node --expose-gc`).
  */
 export async function startFakeAutoenhance(options = {}) {
 	const core = createCore(options);
@@ -106,6 +113,11 @@ export async function startFakeAutoenhance(options = {}) {
 		orders: core.orders,
 		brackets: core.brackets,
 		configure: (patch) => configure(core, patch),
+		/** Applies { name: reading } over the current variants (see variants.mjs); returns them all. */
+		setVariants: (patch) => setVariants(core, patch),
+		get variants() {
+			return { ...core.variants };
+		},
 		setFaults: (rules) => setFaults(core, rules),
 		clearFaults: () => setFaults(core, []),
 		setWebhook: (webhook) => setWebhook(core, webhook),

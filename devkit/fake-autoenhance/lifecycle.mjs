@@ -1,6 +1,6 @@
 // Image status over time: waiting → (upload, reprocess or merge) processing → processed,
 // or error when a source file is empty or starts with the ASCII marker CORRUPT.
-import { isOrderProcessing, touchOrder } from './state.mjs';
+import { isLive, isOrderProcessing, touchOrder } from './state.mjs';
 import { notifyImageProcessed } from './webhooks.mjs';
 
 const UNREADABLE_REASON = 'The uploaded file is not a readable image';
@@ -10,7 +10,7 @@ const isUnreadable = (blob) =>
 	blob.size === 0 || blob.head.subarray(0, CORRUPT_MARKER.length).equals(CORRUPT_MARKER);
 
 function finishProcessing(core, image, generation) {
-	if (core.images.get(image.image_id) !== image || image.generation !== generation) return;
+	if (!isLive(core.images, image.image_id, image) || image.generation !== generation) return;
 	const failed = image.sources.some(isUnreadable);
 	image.status = failed ? 'error' : 'processed';
 	image.status_reason = failed ? UNREADABLE_REASON : null;
@@ -28,8 +28,16 @@ export function startProcessing(core, image) {
 	core.timers.after(core.config.processingMs, () => finishProcessing(core, image, generation));
 }
 
-/** An upload finished: a plain image starts processing; brackets wait for merge/process. */
+/**
+ * An upload finished: a plain image starts processing; a bracket waits for merge/process and is
+ * flagged is_uploaded at once or, in the delayed bracketUploadFlag variant, uploadFlagDelayMs later.
+ */
 export function onUploaded(core, blob) {
 	const image = core.images.get(blob.ownerImageId);
 	if (image && image.blob === blob && !image.is_bracket) startProcessing(core, image);
+	const bracket = core.brackets.get(blob.ownerBracketId);
+	if (!bracket || bracket.is_uploaded) return;
+	const flag = () => (bracket.is_uploaded = true);
+	if (core.variants.bracketUploadFlag === 'delayed') core.timers.after(core.config.uploadFlagDelayMs, flag);
+	else flag();
 }

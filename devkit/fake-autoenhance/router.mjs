@@ -1,6 +1,7 @@
 // Route table → request handler. In the order the real API applies them: route match (404,
 // 405), API key (401), x-api-version (422), query (422), JSON body (400, 422), then the route.
-// Handlers return { json } | { status: 204 } | { redirect } | { bytes, contentType }, or throw HttpError.
+// Handlers return { json } | { status: 204 } | { redirect } | { bytes, contentType } |
+// { serve: async (res) => … }, or throw HttpError.
 import {
 	HttpError,
 	readJsonBody,
@@ -45,8 +46,9 @@ function authenticate(apiKey, given, mode) {
 	if (given !== apiKey) throw new HttpError(401, 'Unauthorized');
 }
 
-function parseApiVersion(header) {
-	if (header === undefined) return null;
+/** The request's x-api-version, else the version the account is pinned to (null: none). */
+function parseApiVersion(header, variants) {
+	if (header === undefined) return variants.accountApiVersion === 'unpinned' ? null : variants.accountApiVersion;
 	const date = /^\d{4}-\d{2}-\d{2}$/.test(header) ? new Date(`${header}T00:00:00Z`) : null;
 	if (!date || Number.isNaN(date.getTime()) || !date.toISOString().startsWith(header)) {
 		throw validationError('headers', { 'x-api-version': ['Not a valid date (YYYY-MM-DD).'] });
@@ -60,14 +62,16 @@ function checked(location, schema, input, options) {
 	return value;
 }
 
-async function readBody(route, req, record) {
+/** `fields`: the route's body schema, for the request's API version (a function of it, or fixed). */
+async function readBody(route, fields, req, record) {
 	if (!route.body) return undefined;
 	const json = await readJsonBody(req, record);
 	record.body = json;
-	return route.body === 'any' ? json : checked('json', route.body, json);
+	return route.body === 'any' ? json : checked('json', fields, json);
 }
 
-function send(res, reply) {
+async function send(res, reply) {
+	if (reply.serve) return await reply.serve(res);
 	if (reply.redirect) return sendRedirect(res, reply.redirect);
 	if (reply.status === 204) return sendEmpty(res, 204);
 	if (reply.bytes) {
@@ -84,19 +88,21 @@ export function createRouter(core, routes, { latency = true } = {}) {
 	async function dispatch(req, url, record) {
 		const { route, params } = match(table, req.method, url.pathname);
 		authenticate(core.config.apiKey, req.headers['x-api-key'], route.auth);
-		const apiVersion = parseApiVersion(req.headers['x-api-version']);
+		const { variants } = core;
+		const apiVersion = parseApiVersion(req.headers['x-api-version'], variants);
 		const query = route.query
 			? checked('query', route.query, Object.fromEntries(url.searchParams), { fromQuery: true })
 			: {};
-		const body = await readBody(route, req, record);
+		const fields = typeof route.body === 'function' ? route.body(apiVersion, variants) : route.body;
+		const body = await readBody(route, fields, req, record);
 		const devMode = String(req.headers['x-dev-mode']).toLowerCase() === 'true';
-		return route.handler({ core, req, params, query, body, apiVersion, devMode });
+		return await route.handler({ core, req, params, query, body, fields, apiVersion, variants, devMode });
 	}
 
 	return async function handle(req, res, { url, record }) {
 		if (latency && core.config.latencyMs > 0) await core.timers.sleep(core.config.latencyMs);
 		try {
-			send(res, await dispatch(req, url, record));
+			await send(res, await dispatch(req, url, record));
 		} catch (error) {
 			if (!(error instanceof HttpError)) throw error;
 			sendApiError(res, error);

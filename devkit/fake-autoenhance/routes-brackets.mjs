@@ -18,7 +18,7 @@ export const bracketRoutes = [
 	{
 		methods: ['GET'],
 		path: '/v3/brackets/:id',
-		handler: ({ core, params }) => ({ json: bracketOut(getBracket(core, params.id)) }),
+		handler: ({ core, params }) => ({ json: bracketOut(getBracket(core, params.id, { withDeleted: true })) }),
 	},
 	{
 		methods: ['DELETE'],

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { conflict, validationError } from './http.mjs';
 import { startProcessing } from './lifecycle.mjs';
 import { NO_CONTENT } from './router.mjs';
-import { IMAGE_CREATE, IMAGE_UPDATE, REPORT } from './schemas.mjs';
+import { imageCreate, imageUpdate, pickSettings, REPORT } from './schemas.mjs';
 import {
 	applySettings,
 	createBlob,
@@ -18,7 +18,15 @@ import {
 } from './state.mjs';
 import { OCTET_STREAM, uploadUrl, uploadUrlKey } from './uploads.mjs';
 
-function createImageRoute({ core, body, apiVersion }) {
+/** The settings and editable fields of a create or reprocess body. */
+const changesOf = (body, fields) => ({
+	...pickSettings(body, fields),
+	image_name: body.image_name,
+	rating: body.rating,
+	metadata: body.metadata,
+});
+
+function createImageRoute({ core, body, fields, apiVersion }) {
 	if (body.hdr && body.order_id === undefined) {
 		throw validationError('json', { order_id: ['Required when hdr is true.'] });
 	}
@@ -30,7 +38,12 @@ function createImageRoute({ core, body, apiVersion }) {
 	const contentType = body.content_type ?? body.contentType ?? OCTET_STREAM;
 	const blob = createBlob(core, order.order_id, imageId, contentType);
 	blob.ownerImageId = imageId;
-	const image = createImage(core, order, { ...body, image_id: imageId }, { blob, listed: !body.hdr });
+	const image = createImage(
+		core,
+		order,
+		{ image_id: imageId, image_name: body.image_name, settings: changesOf(body, fields) },
+		{ blob, listed: !body.hdr },
+	);
 	if (body.hdr) {
 		image.hdr = true;
 		createBracket(core, order, { bracket_id: imageId, name: body.image_name, metadata: body.metadata, blob });
@@ -39,11 +52,11 @@ function createImageRoute({ core, body, apiVersion }) {
 	return { json: { ...imageOut(image), [uploadUrlKey(apiVersion)]: uploadUrl(core, blob) } };
 }
 
-function reprocessRoute({ core, params, body }) {
+function reprocessRoute({ core, params, body, fields }) {
 	const image = getImage(core, params.id);
 	if (image.is_bracket) throw conflict('An HDR bracket is enhanced by merging its order');
 	if (!image.sources.every((blob) => blob.uploaded)) throw conflict('Image has not been uploaded yet');
-	applySettings(image, body);
+	applySettings(image, changesOf(body, fields));
 	startProcessing(core, image);
 	const order = core.orders.get(image.order_id);
 	if (order) touchOrder(order);
@@ -57,12 +70,12 @@ function reportRoute({ core, params, body }) {
 }
 
 export const imageRoutes = [
-	{ methods: ['POST'], path: '/v3/images', body: IMAGE_CREATE, handler: createImageRoute },
+	{ methods: ['POST'], path: '/v3/images', body: imageCreate, handler: createImageRoute },
 	{
 		methods: ['GET'],
 		path: '/v3/images/:id',
 		auth: 'optional',
-		handler: ({ core, params }) => ({ json: imageOut(getImage(core, params.id)) }),
+		handler: ({ core, params }) => ({ json: imageOut(getImage(core, params.id, { withDeleted: true })) }),
 	},
 	{
 		methods: ['DELETE'],
@@ -70,6 +83,6 @@ export const imageRoutes = [
 		handler: ({ core, params }) => (removeImage(core, getImage(core, params.id)), NO_CONTENT),
 	},
 	// Reprocess: POST in the spec, PATCH in several docs snapshots.
-	{ methods: ['POST', 'PATCH'], path: '/v3/images/:id/process', body: IMAGE_UPDATE, handler: reprocessRoute },
+	{ methods: ['POST', 'PATCH'], path: '/v3/images/:id/process', body: imageUpdate, handler: reprocessRoute },
 	{ methods: ['POST'], path: '/v3/images/:id/report', body: REPORT, handler: reportRoute },
 ];

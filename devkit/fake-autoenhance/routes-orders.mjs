@@ -1,8 +1,8 @@
-// /v3/orders: create, list (cursor pagination), get, rename, delete, HDR merge/process, brackets.
+// /v3/orders: create, list (order-list.mjs), get, rename, delete, HDR merge/process, brackets.
 import { mergeOrder } from './hdr.mjs';
-import { validationError } from './http.mjs';
+import { listOrders } from './order-list.mjs';
 import { NO_CONTENT } from './router.mjs';
-import { ORDER_CREATE, ORDER_LIST_QUERY, ORDER_MERGE, ORDER_PROCESS, ORDER_UPDATE } from './schemas.mjs';
+import { ORDER_CREATE, ORDER_LIST_QUERY, orderMerge, orderProcess, ORDER_UPDATE } from './schemas.mjs';
 import {
 	bracketOut,
 	createOrder,
@@ -13,37 +13,6 @@ import {
 	removeOrder,
 	touchOrder,
 } from './state.mjs';
-
-const DEFAULT_PER_PAGE = 5;
-
-// The offset is an opaque cursor (orders older than a position), never a plain number.
-const encodeCursor = (seq) => Buffer.from(JSON.stringify({ before: seq })).toString('base64url');
-
-function decodeCursor(token) {
-	try {
-		const { before } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-		if (Number.isInteger(before) && encodeCursor(before) === token) return before;
-	} catch {
-		// falls through to the validation error
-	}
-	throw validationError('query', { offset: ['Not a valid offset token.'] });
-}
-
-function listOrders({ core, query }) {
-	const perPage = Math.min(query.per_page ?? DEFAULT_PER_PAGE, core.config.maxPerPage);
-	const before = query.offset === undefined ? Infinity : decodeCursor(query.offset);
-	const older = [...core.orders.values()].filter((order) => order.seq < before).sort((a, b) => b.seq - a.seq);
-	const page = older.slice(0, perPage);
-	return {
-		json: {
-			orders: page.map((order) => orderOut(core, order)),
-			pagination: {
-				next_offset: older.length > perPage ? encodeCursor(page.at(-1).seq) : null,
-				per_page: perPage,
-			},
-		},
-	};
-}
 
 function createOrderRoute({ core, body }) {
 	rejectTakenId(core, 'order_id', body.order_id, (id) => core.orders.has(id));
@@ -62,9 +31,9 @@ function updateOrder({ core, params, body }) {
 }
 
 function merge({ allowExplicit }) {
-	return ({ core, params, body }) => {
+	return ({ core, params, body, fields }) => {
 		const order = getOrder(core, params.id);
-		mergeOrder(core, order, body, { allowExplicit });
+		mergeOrder(core, order, body, { allowExplicit, fields });
 		return { json: orderOut(core, order) };
 	};
 }
@@ -78,7 +47,7 @@ export const orderRoutes = [
 		methods: ['GET'],
 		path: '/v3/orders/:id',
 		auth: 'optional',
-		handler: withOrder((core, order) => ({ json: orderOut(core, order) })),
+		handler: ({ core, params }) => ({ json: orderOut(core, getOrder(core, params.id, { withDeleted: true })) }),
 	},
 	{ methods: ['PATCH'], path: '/v3/orders/:id', body: ORDER_UPDATE, handler: updateOrder },
 	{
@@ -87,8 +56,8 @@ export const orderRoutes = [
 		handler: withOrder((core, order) => (removeOrder(core, order), NO_CONTENT)),
 	},
 	// Both HDR triggers are live; only /process takes explicit groups.
-	{ methods: ['POST'], path: '/v3/orders/:id/merge', body: ORDER_MERGE, handler: merge({ allowExplicit: false }) },
-	{ methods: ['POST'], path: '/v3/orders/:id/process', body: ORDER_PROCESS, handler: merge({ allowExplicit: true }) },
+	{ methods: ['POST'], path: '/v3/orders/:id/merge', body: orderMerge, handler: merge({ allowExplicit: false }) },
+	{ methods: ['POST'], path: '/v3/orders/:id/process', body: orderProcess, handler: merge({ allowExplicit: true }) },
 	{
 		methods: ['GET'],
 		path: '/v3/orders/:id/brackets',

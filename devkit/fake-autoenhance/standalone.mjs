@@ -2,10 +2,12 @@
 // FAKE_AUTOENHANCE_PORT (default 5680; upload and asset hosts take the next two, or all are
 // random with 0), FAKE_AUTOENHANCE_API_KEY (default sandbox-key),
 // FAKE_AUTOENHANCE_PROCESSING_MS (default 3000), FAKE_AUTOENHANCE_MERGING_MS (default 3000),
-// FAKE_AUTOENHANCE_SEED (default 1). Prints one JSON line when listening.
+// FAKE_AUTOENHANCE_SEED (default 1), FAKE_AUTOENHANCE_VARIANTS ("name=reading,…" or
+// "leastConvenient", see variants.mjs). Prints one JSON line when listening.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { startFakeAutoenhance } from './index.mjs';
+import { parseVariants } from './variants.mjs';
 
 function numberFromEnv(name, fallback) {
 	const raw = process.env[name];
@@ -30,6 +32,7 @@ const fake = await startFakeAutoenhance({
 	processingMs: numberFromEnv('FAKE_AUTOENHANCE_PROCESSING_MS', 3000),
 	mergingMs: numberFromEnv('FAKE_AUTOENHANCE_MERGING_MS', 3000),
 	seed: numberFromEnv('FAKE_AUTOENHANCE_SEED', 1),
+	variants: parseVariants(process.env.FAKE_AUTOENHANCE_VARIANTS),
 	gc: exposedGc(),
 });
 

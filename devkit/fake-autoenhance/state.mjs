@@ -3,7 +3,6 @@
 // that the serializers leave out: responses hold only documented fields.
 import { randomUUID } from 'node:crypto';
 import { notFound, validationError } from './http.mjs';
-import { IMAGE_UPDATE } from './schemas.mjs';
 
 const USER_ID = 'auth0|fake-autoenhance-user';
 
@@ -44,10 +43,10 @@ const naiveIso = (ms) => new Date(ms).toISOString().replace('Z', '000');
 
 const nextSeq = (core) => ++core.seq;
 
-/** Copies the reprocessable fields present in `body` onto a stored image. */
-export function applySettings(image, body) {
-	for (const name of Object.keys(IMAGE_UPDATE)) {
-		if (body[name] !== undefined) image[name] = body[name];
+/** Copies settings (see pickSettings) and the editable fields present in `changes` onto an image. */
+export function applySettings(image, changes) {
+	for (const [name, value] of Object.entries(changes)) {
+		if (value !== undefined) image[name] = value;
 	}
 }
 
@@ -93,16 +92,17 @@ export function touchOrder(order) {
 /**
  * A stored image. `blob` holds the bytes downloads start from; `sources` are the blobs its
  * processing reads (an HDR result: the first bracket's blob, and every bracket's).
+ * `settings`: picked settings and editable fields (applySettings).
  */
-export function createImage(core, order, fields, { blob, listed = true }) {
+export function createImage(core, order, { image_id, image_name, settings }, { blob, listed = true }) {
 	const image = {
 		...DEFAULT_SETTINGS,
-		image_id: fields.image_id ?? randomUUID(),
-		image_name: fields.image_name,
+		image_id: image_id ?? randomUUID(),
+		image_name,
 		order_id: order.order_id,
 		date_added: Date.now(),
 		downloaded: false,
-		image_type: imageType(fields.image_name, blob.contentType),
+		image_type: imageType(image_name, blob.contentType),
 		metadata: {},
 		parent_image_id: null,
 		rating: null,
@@ -117,15 +117,31 @@ export function createImage(core, order, fields, { blob, listed = true }) {
 		sources: [blob],
 		seq: nextSeq(core),
 	};
-	applySettings(image, fields);
+	applySettings(image, settings);
 	core.images.set(image.image_id, image);
 	if (listed) order.image_ids.push(image.image_id);
 	touchOrder(order);
 	return image;
 }
 
+/**
+ * A bracket: `is_uploaded` follows its blob's upload (see lifecycle.mjs); `image_id` is null until
+ * its merge unless the bracketImageId variant sets it now; `merged` says whether it was merged.
+ */
 export function createBracket(core, order, { bracket_id = randomUUID(), name, metadata = {}, blob }) {
-	const bracket = { bracket_id, name, order_id: order.order_id, metadata, image_id: null, blob, seq: nextSeq(core) };
+	const image_id = core.variants.bracketImageId === 'preassigned' ? randomUUID() : null;
+	const bracket = {
+		bracket_id,
+		name,
+		order_id: order.order_id,
+		metadata,
+		image_id,
+		is_uploaded: false,
+		merged: false,
+		blob,
+		seq: nextSeq(core),
+	};
+	blob.ownerBracketId = bracket_id;
 	core.brackets.set(bracket_id, bracket);
 	order.bracket_ids.push(bracket_id);
 	core.stats.bracketsCreated += 1;
@@ -140,42 +156,60 @@ export function rejectTakenId(core, field, id, isTaken) {
 	throw validationError('json', { [field]: [`The ${field} "${id}" is already in use.`] });
 }
 
-function lookup(map, id, what) {
+/** A live object (a soft-deleted one counts as gone, except where `withDeleted` shows it). */
+function lookup(map, id, what, withDeleted) {
 	const found = map.get(id);
-	if (!found) throw notFound(what);
+	if (!found || (found.is_deleted && !withDeleted)) throw notFound(what);
 	return found;
 }
 
-export const getImage = (core, id) => lookup(core.images, id, 'Image');
-export const getOrder = (core, id) => lookup(core.orders, id, 'Order');
-export const getBracket = (core, id) => lookup(core.brackets, id, 'Bracket');
+export const getImage = (core, id, { withDeleted = false } = {}) => lookup(core.images, id, 'Image', withDeleted);
+export const getOrder = (core, id, { withDeleted = false } = {}) => lookup(core.orders, id, 'Order', withDeleted);
+export const getBracket = (core, id, { withDeleted = false } = {}) => lookup(core.brackets, id, 'Bracket', withDeleted);
+
+/** Whether `object` is still stored under `id` and not deleted: timers check it before acting. */
+export const isLive = (map, id, object) => map.get(id) === object && !object.is_deleted;
 
 const without = (list, id) => list.filter((item) => item !== id);
 
+/**
+ * Deletes from `map`: hard, the entry goes (its ID is free again); soft (deletion variant), it
+ * stays with is_deleted: true, answering GET but nothing else, its ID still taken.
+ */
+function deleteEntry(core, map, id) {
+	const entry = map.get(id);
+	if (!entry) return;
+	if (core.variants.deletion === 'soft') entry.is_deleted = true;
+	else map.delete(id);
+}
+
 /** Removes an image; a bracket registered as an `hdr: true` image goes with its image. */
 export function removeImage(core, image) {
-	core.images.delete(image.image_id);
+	deleteEntry(core, core.images, image.image_id);
 	const order = core.orders.get(image.order_id);
 	if (order) order.image_ids = without(order.image_ids, image.image_id);
 	if (image.is_bracket) removeBracket(core, core.brackets.get(image.image_id));
 }
 
+/** A removed bracket leaves its order's merges; a soft-deleted one is still listed. */
 export function removeBracket(core, bracket) {
 	if (!bracket) return;
-	core.brackets.delete(bracket.bracket_id);
-	core.images.delete(bracket.bracket_id);
+	deleteEntry(core, core.brackets, bracket.bracket_id);
+	deleteEntry(core, core.images, bracket.bracket_id);
 	const order = core.orders.get(bracket.order_id);
-	if (order) order.bracket_ids = without(order.bracket_ids, bracket.bracket_id);
+	if (order && !bracket.is_deleted) order.bracket_ids = without(order.bracket_ids, bracket.bracket_id);
 }
 
 export function removeOrder(core, order) {
-	for (const id of order.image_ids) core.images.delete(id);
+	for (const id of order.image_ids) deleteEntry(core, core.images, id);
 	for (const id of order.bracket_ids) removeBracket(core, core.brackets.get(id));
-	core.orders.delete(order.order_id);
+	deleteEntry(core, core.orders, order.order_id);
 }
 
-const orderImages = (core, order) => order.image_ids.map((id) => core.images.get(id));
+const orderImages = (core, order) => order.image_ids.map((id) => core.images.get(id)).filter((image) => !image.is_deleted);
+/** The order's brackets as listed: soft-deleted ones included. */
 export const orderBrackets = (core, order) => order.bracket_ids.map((id) => core.brackets.get(id));
+export const liveBrackets = (core, order) => orderBrackets(core, order).filter((bracket) => !bracket.is_deleted);
 
 export function isOrderProcessing(core, order) {
 	return order.is_merging || orderImages(core, order).some((image) => image.status === 'processing');
@@ -188,9 +222,12 @@ function orderStatus(core, order) {
 	return statuses.every((status) => status === 'error') ? 'error' : 'processed';
 }
 
+/** is_deleted appears only on a soft-deleted image (ImageOut has no such field otherwise). */
+const deletedMark = (object) => (object.is_deleted ? { is_deleted: true } : {});
+
 export function imageOut(image) {
 	const out = Object.fromEntries(IMAGE_OUT_FIELDS.map((name) => [name, image[name] ?? null]));
-	return { ...out, is_threesixty: Boolean(image.threesixty) };
+	return { ...out, is_threesixty: Boolean(image.threesixty), ...deletedMark(image) };
 }
 
 export function orderOut(core, order) {
@@ -201,7 +238,7 @@ export function orderOut(core, order) {
 		created_at: order.created_at,
 		last_updated_at: order.last_updated_at,
 		images: images.map(imageOut),
-		is_deleted: order.is_deleted,
+		is_deleted: Boolean(order.is_deleted),
 		is_merging: order.is_merging,
 		is_processing: isOrderProcessing(core, order),
 		status: orderStatus(core, order),
@@ -211,6 +248,6 @@ export function orderOut(core, order) {
 }
 
 export function bracketOut(bracket) {
-	const { bracket_id, name, order_id, image_id, metadata } = bracket;
-	return { bracket_id, name, is_uploaded: bracket.blob.uploaded, order_id, image_id, metadata };
+	const { bracket_id, name, is_uploaded, order_id, image_id, metadata } = bracket;
+	return { bracket_id, name, is_uploaded, order_id, image_id, metadata, ...deletedMark(bracket) };
 }

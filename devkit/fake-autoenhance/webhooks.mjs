@@ -1,13 +1,21 @@
-// Webhook deliveries, as Autoenhance sends them: a JSON POST with the
-// configured token, as-is, in the Authorization header. Every delivery is recorded.
+// Webhook deliveries, as Autoenhance sends them: a JSON POST with the configured token where
+// the webhookToken variant puts it (Authorization as is, `Bearer <token>`, or its own header).
+// Every delivery is recorded.
+import { WEBHOOK_TOKEN_HEADER } from './variants.mjs';
+
 const TIMEOUT_MS = 10_000;
+
+const TOKEN_HEADERS = {
+	raw: (token) => ({ authorization: token }),
+	bearer: (token) => ({ authorization: `Bearer ${token}` }),
+	header: (token) => ({ [WEBHOOK_TOKEN_HEADER]: token }),
+};
 
 async function deliver(core, payload) {
 	const { url, token } = core.webhook;
 	const entry = { url, body: payload, status: null, error: null, at: Date.now() };
 	core.webhookDeliveries.push(entry);
-	const headers = { 'content-type': 'application/json' };
-	if (token) headers.authorization = token;
+	const headers = { 'content-type': 'application/json', ...(token ? TOKEN_HEADERS[core.variants.webhookToken](token) : {}) };
 	try {
 		const response = await fetch(url, {
 			method: 'POST',

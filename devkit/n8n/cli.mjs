@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { n8nBin } from './install.mjs';
+import { activateArgs } from './versions.mjs';
+import { n8nBin, n8nVersion } from './install.mjs';
 import { n8nEnv } from './env.mjs';
 import { Execution, parseRunOutput } from './execution.mjs';
 import { freePort } from './ports.mjs';
@@ -50,9 +51,12 @@ export async function importCredential(home, { id, name, type = 'autoenhanceApi'
 	return id;
 }
 
-/** Imports workflows in one go (each keeps its `id`, given one if missing); resolves their ids. */
+/**
+ * Imports workflows in one go (each keeps its `id`, given one if missing; inactive unless it says
+ * otherwise, which n8n 1.x requires); resolves their ids.
+ */
 export async function importWorkflows(home, workflows) {
-	const withIds = workflows.map((workflow) => ({ ...workflow, id: workflow.id ?? newWorkflowId() }));
+	const withIds = workflows.map((workflow) => ({ active: false, ...workflow, id: workflow.id ?? newWorkflowId() }));
 	await importJson(home, 'import:workflow', withIds);
 	return withIds.map((workflow) => workflow.id);
 }
@@ -64,16 +68,16 @@ export async function importWorkflow(home, workflow) {
 
 /** Publishes (activates) a workflow; its triggers and webhooks go live at the next startN8n. */
 export async function publishWorkflow(home, id) {
-	await n8nCommandOrThrow(home, ['publish:workflow', `--id=${id}`]);
+	await n8nCommandOrThrow(home, activateArgs(n8nVersion, id));
 }
 
 /**
  * Runs a workflow headless from its manual trigger (`n8n execute --id … --rawOutput`) and
- * resolves an Execution with every node's output. A workflow that fails still resolves
+ * resolves an Execution with every node's output; `env` adds settings to n8n's environment. A workflow that fails still resolves
  * (status 'error', `error` set); only a run that printed no result rejects.
  */
-export async function executeWorkflow(home, id, { timeoutMs = 180_000 } = {}) {
-	const result = await n8nCommand(home, ['execute', `--id=${id}`, '--rawOutput'], { timeoutMs });
+export async function executeWorkflow(home, id, { timeoutMs = 180_000, env } = {}) {
+	const result = await n8nCommand(home, ['execute', `--id=${id}`, '--rawOutput'], { timeoutMs, env });
 	const run = parseRunOutput(result.stdout);
 	if (!run) {
 		throw new Error(`n8n execute --id=${id} printed no result (exit ${result.code ?? result.signal})\n${tail(result.stdout, result.stderr)}`);

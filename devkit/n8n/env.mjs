@@ -1,5 +1,8 @@
 // The environment of every n8n process started for a home: isolated from any n8n
 // configuration of the caller, quiet (no telemetry or calls home), bound to 127.0.0.1.
+import { join } from 'node:path';
+import { n8nVersion } from './install.mjs';
+import { binaryModeFor, versionEnv } from './versions.mjs';
 
 /** Fixed so credentials imported by one process can be decrypted by the next. */
 export const ENCRYPTION_KEY = 'n8n-nodes-autoenhance-e2e-not-a-secret';
@@ -34,6 +37,12 @@ export function n8nEnv(home, { port, brokerPort }, extra = {}) {
 		// Read/Write Files from Disk may only touch these folders (n8n 2.x default: ~/.n8n-files).
 		N8N_RESTRICT_FILE_ACCESS_TO: home.fileAccess.join(';'),
 		N8N_LOG_LEVEL: 'info',
+		...versionEnv(n8nVersion),
+		N8N_DEFAULT_BINARY_DATA_MODE: binaryModeFor(n8nVersion),
+		// Where Execution#binary reads files, on every version (1.x's default is .n8n/binaryData).
+		N8N_BINARY_DATA_STORAGE_PATH: join(home.n8nFolder, 'storage'),
+		...home.env,
 		...extra,
 	};
 }
+

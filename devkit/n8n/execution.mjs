@@ -23,6 +23,9 @@ export class Execution {
 
 	/** 'success', 'error', 'canceled', … */
 	get status() {
+		// n8n 1.85's CLI hands the run back before recording its final status; `finished` is set
+		// only on a run that ended without error.
+		if (this.run.status === 'running' && this.run.finished === true) return 'success';
 		return this.run.status;
 	}
 

@@ -10,15 +10,17 @@ import { installPackage } from './package.mjs';
  * @param options.dir         a persistent folder to (re)use; default: a new temp folder
  * @param options.fileAccess  extra folders the Read/Write Files from Disk node may use,
  *                            besides the home's own `files/` folder
- * @returns {{ dir, n8nFolder, filesDir, fileAccess, remove() }}
+ * @param options.env         n8n settings every process of this home gets (e.g. its database)
+ * @returns {{ dir, n8nFolder, filesDir, fileAccess, env, remove() }}
  */
-export async function createN8nHome({ packageTgz, dir, fileAccess = [] } = {}) {
+export async function createN8nHome({ packageTgz, dir, fileAccess = [], env = {} } = {}) {
 	const homeDir = dir ? resolve(dir) : await mkdtemp(join(tmpdir(), 'n8n-home-'));
 	const home = {
 		dir: homeDir,
 		n8nFolder: join(homeDir, '.n8n'),
 		filesDir: join(homeDir, 'files'),
 		fileAccess: [join(homeDir, 'files'), ...fileAccess.map((path) => resolve(path))],
+		env,
 		remove: () => rm(homeDir, { recursive: true, force: true }),
 	};
 	await mkdir(join(home.n8nFolder, 'nodes'), { recursive: true });

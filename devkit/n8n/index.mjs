@@ -1,5 +1,5 @@
 /**
- * Drives a real n8n (the one ./install.mjs installs in n8n-runtime/) with the
+ * Drives a real n8n (the version ./install.mjs selects and installs) with the
  * package installed as a community package, the way users run it.
  *
  *   const home = await createN8nHome({ packageTgz: await packPackage() });
@@ -25,4 +25,4 @@ export { DEFAULT_OWNER, login, setupOwner } from './owner.mjs';
 export { installPackage, packPackage, repoRoot } from './package.mjs';
 export { freePort } from './ports.mjs';
 export { startN8n } from './server.mjs';
-export { n8nBin } from './install.mjs';
+export { n8nBin, n8nVersion } from './install.mjs';

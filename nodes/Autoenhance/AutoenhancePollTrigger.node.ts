@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { isFinished, readWatchState, scanOrders } from './trigger/orderWatch';
-import { listOrders } from './api/orders';
+import type { Listed } from './trigger/orderWatch';
+import { isFinished, readOrders, readWatchState, scanOrders } from './trigger/orderWatch';
 import { downloadNotice, enhancedImageItems } from './trigger/output';
 
 const STATE_KEY = 'orderWatch';
@@ -47,11 +47,10 @@ export class AutoenhancePollTrigger implements INodeType {
 
 /** For "Fetch Test Event": the newest finished order with an enhanced image, as real data to map. */
 async function sampleItems(this: IPollFunctions): Promise<INodeExecutionData[]> {
-	for await (const order of listOrders.call(this)) {
-		const items = isFinished(order) ? enhancedImageItems(order) : [];
-		if (items.length) return items;
-	}
+	const hasItems = ({ order }: Listed) => isFinished(order) && enhancedImageItems(order).length > 0;
+	const newest = (await readOrders.call(this, (read) => read.some(hasItems))).find(hasItems);
+	if (newest) return enhancedImageItems(newest.order);
 	throw new NodeOperationError(this.getNode(), 'There is no finished order with an enhanced image in this Autoenhance account yet', {
-		description: 'Enhance a photo in Autoenhance, wait until it is done, then fetch a test event again.',
+		description: 'Enhance an image in Autoenhance, wait until it is done, then fetch a test event again.',
 	});
 }

@@ -19,6 +19,7 @@ let executionCount = 0;
  * @param {AbortSignal} [options.abortSignal] what getExecutionCancelSignal() returns
  * @param {'manual'|'trigger'|'webhook'} [options.mode] the execution mode (getMode())
  * @param {object} [options.staticData] the node's static data before the run
+ * @param {number} [options.typeVersion] the node's typeVersion (default: its newest)
  * @param {boolean} [options.expectError] resolve with { error } when execute() throws,
  *   and reject when it does not; without it, an error thrown by execute() is rethrown
  */
@@ -34,6 +35,7 @@ export async function runNode({
 	mode = 'manual',
 	staticData,
 	expectError = false,
+	typeVersion,
 }) {
 	await useBinaryMode(binaryMode);
 	const executionId = String(++executionCount);
@@ -44,6 +46,7 @@ export async function runNode({
 		credentialTypes,
 		staticData,
 		executionId,
+		typeVersion,
 		nodeSettings: continueOnFail ? { onError: 'continueRegularOutput' } : {},
 	});
 

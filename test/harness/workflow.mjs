@@ -47,6 +47,7 @@ const unavailable = (what) => async () => {
  * @param {object} [options.nodeSettings] more INode fields, e.g. { onError }
  * @param {string} [options.baseUrl] the n8n instance URL (webhook URLs derive from it)
  * @param {string} [options.executionId]
+ * @param {number} [options.typeVersion] the node's typeVersion (default: its newest)
  */
 export function buildWorkflow({
 	nodeType,
@@ -57,6 +58,7 @@ export function buildWorkflow({
 	nodeSettings = {},
 	baseUrl = 'http://127.0.0.1:5678',
 	executionId,
+	typeVersion = latestVersion(nodeType),
 }) {
 	const { typeName, nodeTypes } = nodeTypesOf(nodeType);
 	const workflow = new Workflow({
@@ -67,7 +69,7 @@ export function buildWorkflow({
 				id: randomUUID(),
 				name: NODE_NAME,
 				type: typeName,
-				typeVersion: latestVersion(nodeType),
+				typeVersion,
 				position: [0, 0],
 				webhookId: randomUUID(),
 				parameters: structuredClone(parameters),

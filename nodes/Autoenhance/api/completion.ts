@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { sleepUnlessStopped } from '../utils/sleep';
 import { capitalise } from '../utils/text';
 import type { ApiImage } from './images';
 import { getImage } from './images';
+import { listBrackets, mergedInto } from './brackets';
 import type { ApiOrder } from './orders';
 import { getOrder } from './orders';
 
@@ -40,22 +42,37 @@ export async function waitForImage(
 	});
 }
 
-/** An order is done once it is neither merging brackets nor processing images. */
-export async function waitForOrder(
+/**
+ * Waits until the order is neither merging nor processing and every bracket in `bracketIds` is
+ * merged into an image the order lists: right after a merge is asked for, Autoenhance may show
+ * the order neither merging nor with any image, which is not "finished without photos".
+ * `merged` false: the wait ran out and On Timeout asked for the last state.
+ */
+export async function waitForMerge(
 	this: IExecuteFunctions,
 	orderId: string,
+	bracketIds: string[],
 	settings: WaitSettings,
 	itemIndex?: number,
-): Promise<ApiOrder> {
-	return await pollUntilDone.call(this, {
+): Promise<{ order: ApiOrder; merged: boolean }> {
+	let merged = false;
+	const order = await pollUntilDone.call(this, {
 		subject: `order "${orderId}"`,
 		settings,
 		itemIndex,
-		fetch: async () => await getOrder.call(this, orderId, itemIndex),
-		progress: (order) => (order.is_merging || order.is_processing ? 'pending' : 'done'),
-		describe: (order) =>
-			`status "${String(order.status)}" (merging: ${String(order.is_merging)}, processing: ${String(order.is_processing)})`,
+		fetch: async () => {
+			const current = await getOrder.call(this, orderId, itemIndex);
+			merged = false;
+			if (current.is_merging || current.is_processing) return current;
+			const done = mergedInto(current, await listBrackets.call(this, orderId, itemIndex));
+			merged = bracketIds.every((id) => done.has(id));
+			return current;
+		},
+		progress: () => (merged ? 'done' : 'pending'),
+		describe: (current) =>
+			`status "${String(current.status)}" (merging: ${String(current.is_merging)}, processing: ${String(current.is_processing)})`,
 	});
+	return { order, merged };
 }
 
 function imageProgress(image: ApiImage): Progress {
@@ -89,7 +106,7 @@ async function pollUntilDone<State extends IDataObject>(
 		if (progress !== 'pending') {
 			throw new NodeOperationError(this.getNode(), `Autoenhance could not enhance ${poll.subject}: ${progress.failed}`, {
 				itemIndex,
-				description: 'Check the photo: Autoenhance reports this when it cannot read or process the file.',
+				description: 'Check the image: Autoenhance reports this when it cannot read or process the file.',
 			});
 		}
 		const remaining = deadline - Date.now();
@@ -105,6 +122,6 @@ async function pollUntilDone<State extends IDataObject>(
 		// every check would come one round trip late.
 		const gap = Math.min(maxIntervalMs, Math.max(firstIntervalMs, (checkedAt - startedAt) * GAP_PER_TIME_WAITED));
 		const untilNext = Math.max(0, checkedAt + gap - Date.now());
-		await sleepWithAbort(Math.min(untilNext, remaining), this.getExecutionCancelSignal());
+		await sleepUnlessStopped(Math.min(untilNext, remaining), this.getExecutionCancelSignal());
 	}
 }

@@ -25,7 +25,19 @@ const QUERY_PARAMETERS: Record<string, string> = {
 	watermark: 'watermark',
 };
 
-/** Streams one version of an image into n8n's binary store. */
+/** Keys that may hold the file's URL when a download answers with JSON (undocumented; seen in clients). */
+const LINK_KEYS = ['url', 'image_url', 'imageSource', 'download_url'];
+
+function linkInJson(document: unknown): string | undefined {
+	const record = typeof document === 'object' && document !== null ? (document as IDataObject) : {};
+	const url = LINK_KEYS.map((key) => record[key]).find((value) => typeof value === 'string' && value !== '');
+	return url as string | undefined;
+}
+
+/**
+ * Streams one version of an image into n8n's binary store. Autoenhance may answer with a redirect
+ * to the file, the file itself, or JSON with the file's URL (its docs disagree).
+ */
 export async function downloadImage(this: IExecuteFunctions, file: ImageFile): Promise<IBinaryData> {
 	const qs: IDataObject = {};
 	for (const [option, parameter] of Object.entries(QUERY_PARAMETERS)) {
@@ -39,5 +51,6 @@ export async function downloadImage(this: IExecuteFunctions, file: ImageFile): P
 		subject: `image "${file.imageId}"`,
 		itemIndex: file.itemIndex,
 		apiLimit: file.apiLimit,
+		linkInJson,
 	});
 }

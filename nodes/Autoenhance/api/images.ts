@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { AutoenhanceContext } from '../transport';
 import { apiRequest } from '../transport';
-import { deleteAt } from './deletion';
+import { deleteAt, isDeleted } from './deletion';
+import { safeName, withGivenName } from './names';
 import { IMAGES, imagePath } from './paths';
 
 /** An image as the API returns it; the node passes it on whole. */
@@ -39,31 +40,50 @@ export interface ImageReport extends IDataObject {
 
 const subjectOf = (imageId: string) => `image "${imageId}"`;
 
-/** The image as Autoenhance has it now: status, settings, name. */
+/** The image as Autoenhance has it now: status, settings, name. A deleted one is not found. */
 export async function getImage(this: AutoenhanceContext, imageId: string, itemIndex?: number): Promise<ApiImage> {
-	return await apiRequest.call(this, { method: 'GET', path: imagePath(imageId), subject: subjectOf(imageId), itemIndex });
+	return await apiRequest.call(this, {
+		method: 'GET',
+		path: imagePath(imageId),
+		subject: subjectOf(imageId),
+		itemIndex,
+		isGone: isDeleted,
+	});
 }
 
 /**
- * Registers an image and returns the API object with its upload URL. The image ID is chosen
- * here: after an attempt whose answer was lost, the image it may have created is found by that
- * ID and removed (the upload URL went with the answer) before the image is created again. The
- * order ID too, when none is given: the order that attempt made is the one the image lands in.
+ * Registers an image and returns the API object with its upload URL, and the name as given
+ * (a name with `/` is sent safe). The order ID is chosen here when none is given: after an
+ * attempt whose answer was lost, the order that attempt made is the one the image lands in.
  */
 export async function createImage(this: AutoenhanceContext, image: NewImage, itemIndex?: number): Promise<ApiImage> {
-	const body: IDataObject = { image_id: randomUUID(), order_id: randomUUID(), ...image.fields, image_name: image.imageName };
+	const body: IDataObject = { order_id: randomUUID(), ...image.fields, image_name: safeName(image.imageName) };
 	if (image.orderId) body.order_id = image.orderId;
 	if (image.contentType) body.content_type = image.contentType;
-	const imageId = String(body.image_id);
+	return withGivenName(await createUnderNewId.call(this, body, image.imageName, itemIndex), image.imageName);
+}
+
+/**
+ * Creates the image under an ID chosen here. After an attempt whose answer was lost, the image it
+ * may have created is deleted (its upload URL went with the answer) and the image created again
+ * under a new ID: Autoenhance may keep a deleted image's ID.
+ */
+async function createUnderNewId(
+	this: AutoenhanceContext,
+	fields: IDataObject,
+	imageName: string,
+	itemIndex?: number,
+): Promise<ApiImage> {
+	const imageId = randomUUID();
 	return await apiRequest.call(this, {
 		method: 'POST',
 		path: IMAGES,
-		body,
+		body: { ...fields, image_id: imageId },
 		recover: async () => {
 			await deleteAt.call(this, { path: imagePath(imageId), subject: subjectOf(imageId), itemIndex, ifFound: true });
-			return undefined;
+			return await createUnderNewId.call(this, fields, imageName, itemIndex);
 		},
-		subject: `image "${image.imageName}"`,
+		subject: `image "${imageName}"`,
 		itemIndex,
 	});
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 
 import type { AutoenhanceContext } from '../transport';
 import { apiRequest, apiRequestIfFound } from '../transport';
-import { listBrackets } from './brackets';
-import { deleteAt } from './deletion';
+import type { ApiBracket } from './brackets';
+import { listBrackets, mergedInto } from './brackets';
+import { deleteAt, isDeleted } from './deletion';
 import type { ApiImage } from './images';
 import { ORDERS, orderPath } from './paths';
 
@@ -34,9 +35,34 @@ const subjectOf = (orderId: string) => `order "${orderId}"`;
 
 /** Asked for per page; the API answers with fewer when it allows fewer. */
 const PAGE_SIZE = 100;
+/** How long a merge request whose answer was lost may take to show. */
+const MERGE_START_WAIT_MS = 10_000;
+const RECHECK_MS = 500;
 
+/** The order with its images. A deleted one is not found. */
 export async function getOrder(this: AutoenhanceContext, orderId: string, itemIndex?: number): Promise<ApiOrder> {
-	return await apiRequest.call(this, { method: 'GET', path: orderPath(orderId), subject: subjectOf(orderId), itemIndex });
+	return await apiRequest.call(this, {
+		method: 'GET',
+		path: orderPath(orderId),
+		subject: subjectOf(orderId),
+		itemIndex,
+		isGone: isDeleted,
+	});
+}
+
+interface HdrState {
+	order: ApiOrder;
+	/** The order's live brackets. */
+	brackets: ApiBracket[];
+	/** IDs of the brackets merged into an image the order lists. */
+	merged: Set<string>;
+}
+
+/** The order, then its brackets, and which of them are merged. */
+export async function getHdrState(this: AutoenhanceContext, orderId: string, itemIndex?: number): Promise<HdrState> {
+	const order = await getOrder.call(this, orderId, itemIndex);
+	const brackets = await listBrackets.call(this, orderId, itemIndex);
+	return { order, brackets, merged: mergedInto(order, brackets) };
 }
 
 /**
@@ -80,32 +106,51 @@ export async function deleteOrder(this: AutoenhanceContext, orderId: string, ite
 }
 
 /**
- * The account's orders, newest first. Pages are fetched only as the caller reads on, so a caller
- * that stops early (`break`) spends no further requests; one that will read at most `limit`
- * gets pages no bigger than that.
+ * The account's live orders, each once, in the order Autoenhance lists them (undocumented:
+ * newest first, oldest first or none in particular; deleted orders it may still list, marked
+ * is_deleted, are left out). Pages are fetched only as the caller reads on, so a caller that
+ * stops early (`break`) spends no further requests; one that will read at most `limit` gets
+ * pages no bigger than that.
  */
 export async function* listOrders(this: AutoenhanceContext, limit = Infinity): AsyncGenerator<ApiOrder> {
 	const seenOffsets = new Set<string>();
+	const seenIds = new Set<string>();
 	let offset: string | undefined;
-	let listed = 0;
 	do {
-		const page = await apiRequest.call(this, {
-			method: 'GET',
-			path: ORDERS,
-			qs: { per_page: Math.min(PAGE_SIZE, limit - listed), ...(offset ? { offset } : {}) },
-			subject: 'the order list',
-		});
-		const orders = Array.isArray(page.orders) ? (page.orders as ApiOrder[]) : [];
-		listed += orders.length;
-		yield* orders;
-		offset = nextOffset(page);
+		const page = await listOrderPage.call(this, Math.min(PAGE_SIZE, limit - seenIds.size), offset);
+		for (const order of page.orders) {
+			const id = String(order.order_id);
+			if (seenIds.has(id)) continue;
+			seenIds.add(id);
+			yield order;
+		}
+		offset = page.nextOffset;
 		if (offset && seenOffsets.has(offset)) {
 			throw new NodeOperationError(this.getNode(), 'Autoenhance sent the same page of orders twice', {
 				description: `The order list's next_offset "${offset}" came back again; paging on would go in circles.`,
 			});
 		}
 		if (offset) seenOffsets.add(offset);
-	} while (offset && listed < limit);
+	} while (offset && seenIds.size < limit);
+}
+
+/**
+ * One page of the account's live orders, in the order Autoenhance lists them (undocumented: newest
+ * first is the usual reading), from `offset` (the previous page's next offset) on.
+ */
+export async function listOrderPage(
+	this: AutoenhanceContext,
+	perPage: number,
+	offset?: string,
+): Promise<{ orders: ApiOrder[]; nextOffset?: string }> {
+	const page = await apiRequest.call(this, {
+		method: 'GET',
+		path: ORDERS,
+		qs: { per_page: perPage, ...(offset ? { offset } : {}) },
+		subject: 'the order list',
+	});
+	const orders = Array.isArray(page.orders) ? (page.orders as ApiOrder[]) : [];
+	return { orders: orders.filter((order) => !isDeleted(order)), nextOffset: nextOffset(page) };
 }
 
 function nextOffset(page: IDataObject): string | undefined {
@@ -134,12 +179,17 @@ export async function processOrder(this: AutoenhanceContext, merge: HdrMerge): P
 
 /**
  * After an attempt whose answer was lost: the order when that attempt started the merge (it is
- * merging, or no bracket is left unmerged), else undefined, and asking again is safe.
+ * merging, or lists an image a bracket was merged into), else undefined, and asking again is
+ * safe. Autoenhance may show a started merge only seconds later (neither merging nor merged at
+ * first), so the order is looked at again for a while before the answer is no.
  */
 async function mergeStarted(this: AutoenhanceContext, orderId: string, itemIndex?: number): Promise<ApiOrder | undefined> {
-	const order = await getOrder.call(this, orderId, itemIndex);
-	if (order.is_merging === true) return order;
-	const brackets = await listBrackets.call(this, orderId, itemIndex);
-	const allMerged = brackets.length > 0 && brackets.every((bracket) => typeof bracket.image_id === 'string' && bracket.image_id);
-	return allMerged ? order : undefined;
+	const deadline = Date.now() + MERGE_START_WAIT_MS;
+	for (;;) {
+		const order = await getOrder.call(this, orderId, itemIndex);
+		if (order.is_merging === true) return order;
+		if (mergedInto(order, await listBrackets.call(this, orderId, itemIndex)).size > 0) return order;
+		if (Date.now() >= deadline) return undefined;
+		await sleepWithAbort(RECHECK_MS, 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined);
+	}
 }

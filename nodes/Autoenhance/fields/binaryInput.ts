@@ -9,9 +9,9 @@ export const binaryPropertyNameField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: 'data',
-	hint: 'The name of the input binary field containing the photo',
+	hint: 'The name of the input binary field containing the image',
 	description:
-		'The binary field of the input item that holds the photo, e.g. "data" after a Google Drive or Dropbox download',
+		'The binary field of the input item that holds the image, e.g. "data" after a Google Drive or Dropbox download',
 };
 
 export interface InputImage {
@@ -40,7 +40,7 @@ export async function readInputImage(
 	if (!looksLikePhoto(fileName, mimeType)) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The file "${fileName}" in "${propertyName}" of item ${itemIndex} is not a photo (${mimeType})`,
+			`The file "${fileName}" in "${propertyName}" of item ${itemIndex} is not an image (${mimeType})`,
 			{ itemIndex, description: 'Autoenhance takes JPEG, PNG, TIFF, HEIC and camera RAW files.' },
 		);
 	}
@@ -68,7 +68,7 @@ function assertBinary(this: IExecuteFunctions, itemIndex: number, propertyName: 
 				itemIndex,
 				description: present.length
 					? `Its binary properties are: ${present.join(', ')}. Set "Input Binary Field" to one of them.`
-					: 'The item carries no file. Put a node that reads or downloads the photo before this one.',
+					: 'The item carries no file. Put a node that reads or downloads the image before this one.',
 			},
 		);
 	}

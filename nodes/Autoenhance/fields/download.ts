@@ -15,15 +15,15 @@ const VERSION_OPTIONS: Record<ImageVersion, INodePropertyOptions> = {
 	preview: {
 		name: 'Enhanced Preview (Free)',
 		value: 'preview',
-		description: 'A lower-resolution version of the enhanced photo; spends no credit',
+		description: 'A lower-resolution version of the enhanced image; spends no credit',
 	},
 	full: {
 		name: 'Enhanced Full Size (Spends a Credit)',
 		value: 'full',
 		description:
-			'The full-resolution enhanced photo. The first full download of each image spends one Autoenhance credit (none in Development Mode, which watermarks it).',
+			'The full-resolution enhanced image. The first full download of each image spends one Autoenhance credit (none in Development Mode, which watermarks it).',
 	},
-	original: { name: 'Original', value: 'original', description: 'The photo as it was uploaded' },
+	original: { name: 'Original', value: 'original', description: 'The image as it was uploaded' },
 };
 
 /** The "which image" choice; `original` only where the original makes sense. */
@@ -34,7 +34,7 @@ export function imageVersionField(versions: ImageVersion[], extra: Partial<INode
 		type: 'options',
 		default: 'preview',
 		description: 'Which image to download. Full size spends a credit; the preview is free.',
-		options: versions.map((version) => VERSION_OPTIONS[version]),
+		options: versions.map((version) => VERSION_OPTIONS[version]).sort((a, b) => a.name.localeCompare(b.name)),
 		...extra,
 	};
 }

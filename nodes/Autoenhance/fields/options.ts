@@ -14,6 +14,9 @@ export function transferConcurrency(concurrency: number): number {
 	return Math.max(concurrency, 10);
 }
 
+/** n8n's guidelines list optional fields alphabetically. */
+export const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
 /** Goes into an operation's Options collection; the router reads it for per-item operations. */
 export const concurrencyOption: INodeProperties = {
 	displayName: 'Concurrency',
@@ -25,7 +28,7 @@ export const concurrencyOption: INodeProperties = {
 		'How many items are sent to Autoenhance at the same time. Outputs keep the order of the input items.',
 };
 
-/** An operation's Options collection: the router's concurrency first, then the operation's own. */
+/** An operation's Options collection: the router's concurrency and the operation's own, in alphabetical order. */
 export function optionsField(options: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -33,6 +36,6 @@ export function optionsField(options: INodeProperties[] = []): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, ...options],
+		options: [concurrencyOption, ...options].sort(byDisplayName),
 	};
 }

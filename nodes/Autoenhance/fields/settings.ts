@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { byDisplayName } from './options';
+import { withWindowPullKeys } from '../api/settings';
+
 /**
  * The one "Enhancement Settings" collection shared by create, enhance, reprocess, merge and
  * enhanceHdr. Each option's `name` maps to the API field in `API_FIELDS`.
@@ -12,11 +15,11 @@ export function enhancementSettingsField(options: { panorama: boolean }): INodeP
 		type: 'collection',
 		placeholder: 'Add Setting',
 		default: {},
-		description: 'How Autoenhance edits the photos. Settings left out use the defaults of your Autoenhance account.',
+		description: 'How Autoenhance edits the images. Settings left out use the defaults of your Autoenhance account.',
 		options: [
 			...(options.panorama ? [panoramaOption] : []),
 			...settingOptions,
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		].sort(byDisplayName),
 	};
 }
 
@@ -25,7 +28,7 @@ const panoramaOption: INodeProperties = {
 	name: 'threesixty',
 	type: 'boolean',
 	default: false,
-	description: 'Whether the photo is an equirectangular 360° panorama, enhanced as one',
+	description: 'Whether the image is an equirectangular 360° panorama, enhanced as one',
 };
 
 const settingOptions: INodeProperties[] = [
@@ -35,11 +38,11 @@ const settingOptions: INodeProperties[] = [
 		type: 'options',
 		default: '5.x',
 		description:
-			'Which generation of the Autoenhance AI edits the photo. Styles Warm and Neutral need 4.0 or later; Property and Property USA belong to versions before 4.0.',
+			'Which generation of the Autoenhance AI edits the image. Styles Warm and Neutral need 4.0 or later; Property and Property USA belong to versions before 4.0.',
 		options: [
-			{ name: 'Latest 5 (5.x)', value: '5.x' },
-			{ name: 'Latest 4 (4.x)', value: '4.x' },
 			{ name: 'Latest 3 (3.x)', value: '3.x' },
+			{ name: 'Latest 4 (4.x)', value: '4.x' },
+			{ name: 'Latest 5 (5.x)', value: '5.x' },
 		],
 	},
 	{
@@ -103,7 +106,7 @@ const settingOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 5 },
 		default: 0,
-		description: 'Your own 0–5 star rating of the photo',
+		description: 'Your own 0–5 star rating of the image',
 	},
 	{
 		displayName: 'Sky Replacement',
@@ -117,7 +120,7 @@ const settingOptions: INodeProperties[] = [
 		name: 'upscale',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to enlarge the photo with AI upscaling',
+		description: 'Whether to enlarge the image with AI upscaling',
 	},
 	{
 		displayName: 'Vertical Correction',
@@ -172,7 +175,7 @@ export function readEnhancementSettings(this: IExecuteFunctions, itemIndex: numb
 		const field = API_FIELDS[name];
 		if (field) body[field] = name === 'metadata' ? parseJsonObject.call(this, value, 'Metadata', itemIndex) : value;
 	}
-	return { ...body, ...parseJsonObject.call(this, chosen.rawSettings, 'Other Settings (JSON)', itemIndex) };
+	return withWindowPullKeys({ ...body, ...parseJsonObject.call(this, chosen.rawSettings, 'Other Settings (JSON)', itemIndex) });
 }
 
 /** A JSON field, typed or given as text, that must hold an object. */

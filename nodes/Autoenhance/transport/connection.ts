@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { API_VERSION, apiVersionProblem, OLDEST_API_VERSION } from './apiVersion';
+
 export const CREDENTIAL_TYPE = 'autoenhanceApi';
 
 /** Every kind of n8n context our two nodes call the API from. */
@@ -22,7 +24,7 @@ export type AutoenhanceContext =
 export interface Connection {
 	/** The API origin and path prefix from the credential, without a trailing slash. */
 	baseUrl: string;
-	/** Headers the credential asks for besides the API key, which n8n adds itself. */
+	/** Headers every API request carries besides the API key, which n8n adds itself. */
 	headers: Record<string, string>;
 	/** Values that must never appear in an error message. */
 	secrets: string[];
@@ -52,7 +54,7 @@ async function loadConnection(this: AutoenhanceContext): Promise<Connection> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	return {
 		baseUrl: parseBaseUrl.call(this, credentials.baseUrl),
-		headers: optionalHeaders(credentials),
+		headers: apiHeaders.call(this, credentials),
 		secrets: [credentials.apiKey, credentials.webhookToken].filter(
 			(secret): secret is string => typeof secret === 'string' && secret.length > 0,
 		),
@@ -88,10 +90,15 @@ function parseBaseUrl(this: AutoenhanceContext, value: unknown): string {
 	return text.replace(/\/+$/, '');
 }
 
-function optionalHeaders(credentials: ICredentialDataDecryptedObject): Record<string, string> {
-	const headers: Record<string, string> = {};
-	const apiVersion = typeof credentials.apiVersion === 'string' ? credentials.apiVersion.trim() : '';
-	if (apiVersion) headers['x-api-version'] = apiVersion;
+function apiHeaders(this: AutoenhanceContext, credentials: ICredentialDataDecryptedObject): Record<string, string> {
+	const chosen = typeof credentials.apiVersion === 'string' ? credentials.apiVersion.trim() : '';
+	const problem = apiVersionProblem(chosen);
+	if (problem) {
+		throw new NodeOperationError(this.getNode(), problem, {
+			description: `Leave API Version empty to use ${API_VERSION}, the version this node is written for, or enter a date from ${OLDEST_API_VERSION} on.`,
+		});
+	}
+	const headers: Record<string, string> = { 'x-api-version': chosen || API_VERSION };
 	if (credentials.devMode === true) headers['x-dev-mode'] = 'true';
 	return headers;
 }

@@ -1,7 +1,9 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { Connection } from './connection';
 import { getConnection, parseHttpUrl } from './connection';
+import { readDownloadAnswer } from './downloadAnswer';
 import type { RequestTarget } from './errors';
 import { failureToError } from './errors';
 import type { AttemptResult } from './retry';
@@ -18,6 +20,8 @@ interface Download {
 	itemIndex?: number;
 	/** Runs the request to the API (not those to the host it redirects to), e.g. within a limit. */
 	apiLimit?: <T>(request: () => Promise<T>) => Promise<T>;
+	/** The file's URL in a JSON answer, if it holds one. */
+	linkInJson: (document: unknown) => string | undefined;
 }
 
 /** Where the bytes are fetched from: the API itself, with the key, or a host it redirected to. */
@@ -30,8 +34,10 @@ interface Source {
 const MAX_REDIRECTS = 5;
 
 /**
- * Streams an image into n8n's binary store. The API answers with a redirect to another host; the
- * redirect is taken here, without credentials, so the API key never leaves for that host. A body
+ * Streams an image into n8n's binary store. The API answers with a redirect to another host, the
+ * file itself, or JSON with the file's URL; a redirect or URL is followed here, without
+ * credentials, so the API key never leaves for that host. Anything that is not a file (a web
+ * page, JSON without a URL) is an error, never stored as a photo. A body
  * cut off half way is fetched again, within the retry policy, from the host that was sending it:
  * the API is not asked again for a download it may count (a full-size one spends a credit).
  */
@@ -104,9 +110,23 @@ async function fetchFile(
 				{ authenticated: source.authenticated, safeToRepeat: true },
 			);
 		const response = source.authenticated && download.apiLimit ? await download.apiLimit(request) : await request();
-		if (!isRedirect(response)) return { response, source };
+		let next: URL | undefined;
+		if (isRedirect(response)) {
+			next = redirectTarget(response, source.url);
+		} else {
+			const answer = await readDownloadAnswer(response, contentType(response), download.linkInJson);
+			if (answer.kind === 'file') return { response, source };
+			if (answer.kind === 'notAFile') {
+				discard(response.body);
+				throw new NodeOperationError(
+					this.getNode(),
+					`Autoenhance answered the download of ${download.subject} with ${answer.what}, not a photo`,
+					{ itemIndex: download.itemIndex, description: `Nothing was stored. It came from ${requestTarget.origin}.` },
+				);
+			}
+			next = linkTarget(answer.url, source.url);
+		}
 		discard(response.body);
-		const next = redirectTarget(response, source.url);
 		if (!next || hops >= MAX_REDIRECTS) {
 			const problem = next
 				? `The download was redirected more than ${MAX_REDIRECTS} times.`
@@ -130,9 +150,12 @@ function isRedirect(response: HttpResponse): boolean {
 
 function redirectTarget(response: HttpResponse, from: string): URL | undefined {
 	const location = header(response, 'location');
-	if (!location) return undefined;
+	return location ? linkTarget(location, from) : undefined;
+}
+
+function linkTarget(link: string, from: string): URL | undefined {
 	try {
-		return parseHttpUrl(new URL(location, from).href);
+		return parseHttpUrl(new URL(link, from).href);
 	} catch {
 		return undefined;
 	}

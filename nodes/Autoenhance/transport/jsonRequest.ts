@@ -3,6 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import type { AutoenhanceContext } from './connection';
 import { getConnection } from './connection';
 import type { HttpResponse } from './send';
+import { failureToError } from './errors';
 import { send } from './send';
 
 interface ApiRequest {
@@ -20,6 +21,8 @@ interface ApiRequest {
 	/** What the request is about, for messages such as `Image "…" was not found`. */
 	subject?: string;
 	itemIndex?: number;
+	/** A GET answered with a body this accepts is treated as a 404 (the thing is as good as gone). */
+	isGone?: (body: IDataObject) => boolean;
 }
 
 const API_TIMEOUT_MS = 60_000;
@@ -48,7 +51,8 @@ export async function apiRequestIfFound<Answer extends IDataObject = IDataObject
 async function call(this: AutoenhanceContext, request: ApiRequest, notFoundIsAnswer: boolean): Promise<HttpResponse> {
 	const connection = await getConnection.call(this);
 	const { recover } = request;
-	return await send.call(
+	const target = { host: 'api' as const, subject: request.subject, origin: connection.baseUrl, itemIndex: request.itemIndex };
+	const response = await send.call(
 		this,
 		{
 			method: request.method,
@@ -59,7 +63,7 @@ async function call(this: AutoenhanceContext, request: ApiRequest, notFoundIsAns
 			json: true,
 			timeout: API_TIMEOUT_MS,
 		},
-		{ host: 'api', subject: request.subject, origin: connection.baseUrl, itemIndex: request.itemIndex },
+		target,
 		{
 			authenticated: true,
 			safeToRepeat: request.method !== 'POST' && request.method !== 'DELETE',
@@ -67,6 +71,10 @@ async function call(this: AutoenhanceContext, request: ApiRequest, notFoundIsAns
 			notFoundIsAnswer,
 		},
 	);
+	const body = response.body as IDataObject | undefined;
+	if (request.method !== 'GET' || response.statusCode !== 200 || !body || !request.isGone?.(body)) return response;
+	if (notFoundIsAnswer) return { ...response, statusCode: 404 };
+	throw failureToError(this.getNode(), { kind: 'http', statusCode: 404, body }, target, 1, connection.secrets);
 }
 
 function asResponse(body: IDataObject | undefined): HttpResponse | undefined {

@@ -1,4 +1,4 @@
-import { sleepWithAbort } from 'n8n-workflow';
+import { sleepUnlessStopped } from '../utils/sleep';
 
 // The fault-injection tests check the retry chains against these limits.
 export const RETRY_POLICY = {
@@ -102,7 +102,7 @@ export async function withRetries<T>(
 		if (delay > RETRY_POLICY.maxRetryAfterMs || elapsed + delay > RETRY_POLICY.totalBudgetMs) {
 			return { result, attempts };
 		}
-		await sleepWithAbort(delay, options.abortSignal);
+		await sleepUnlessStopped(delay, options.abortSignal);
 		if (recover && !safeToRepeat && !certainlyNotActedOn(result.failure)) {
 			const recovered = await recover();
 			if (recovered !== undefined) return { result: { ok: true, value: recovered }, attempts };

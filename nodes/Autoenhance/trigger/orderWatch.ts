@@ -29,36 +29,65 @@ interface ScanResult {
 }
 
 /**
- * Pages through the orders (newest first) only down to the oldest one that can matter: the newest
- * order of the last poll, or an older order still being watched. Without an earlier state (first
- * activation) nothing is reported: orders already finished are history, and unfinished ones of the
- * last WATCH_WINDOW_MS are watched from then on.
+ * How many orders must have come newest first, one after another, before the list is taken to be
+ * sorted that way (Autoenhance does not document its order). By chance, a list in no particular
+ * order does so once in 20! (2·10¹⁸) times.
+ */
+const NEWEST_FIRST_PROOF = 20;
+
+export interface Listed {
+	order: IDataObject;
+	id: string;
+	at: number;
+}
+
+/**
+ * Reads the orders, and reports those that finished since the last poll. Where the list shows
+ * itself newest first, paging stops at the oldest order that can matter (the newest of the last
+ * poll, or an older order still being watched); otherwise every page is read. Without an earlier
+ * state (first activation) nothing is reported: orders already finished are history, and
+ * unfinished ones of the last WATCH_WINDOW_MS are watched from then on.
  */
 export async function scanOrders(this: IPollFunctions, previous: WatchState | undefined): Promise<ScanResult> {
-	const finished: IDataObject[] = [];
+	const listed = await readOrders.call(this, (read) => read[read.length - 1].at < scanHorizon(previous, read[0].at));
+	if (listed.length === 0) return { finished: [], state: nextState(previous, undefined, {}) };
+	const newestAt = Math.max(...listed.map(({ at }) => at));
+	const newest = { at: newestAt, ids: listed.filter(({ at }) => at === newestAt).map(({ id }) => id) };
+	const horizon = scanHorizon(previous, newestAt);
+	const finished: Listed[] = [];
 	const watching: Record<string, number> = {};
-	const seen = new Set<string>();
-	let newest: { at: number; ids: string[] } | undefined;
-	let horizon = -Infinity;
-	for await (const order of listOrders.call(this)) {
-		const id = String(order.order_id);
-		const at = createdAt.call(this, order);
-		if (!newest) {
-			newest = { at, ids: [] };
-			horizon = scanHorizon(previous, at);
-		}
-		if (at < horizon) break;
-		if (seen.has(id)) continue;
-		seen.add(id);
-		if (at === newest.at) newest.ids.push(id);
+	for (const entry of listed) {
+		const { order, id, at } = entry;
+		if (at < horizon) continue;
 		if (!isNew(previous, id, at) && previous?.watching[id] === undefined) continue;
 		if (isFinished(order)) {
-			if (previous) finished.push(order);
-		} else if (order.is_deleted !== true && at >= newest.at - WATCH_WINDOW_MS) {
+			if (previous) finished.push(entry);
+		} else if (order.is_deleted !== true && at >= newestAt - WATCH_WINDOW_MS) {
 			watching[id] = at;
 		}
 	}
-	return { finished: finished.reverse(), state: nextState(previous, newest, watching) };
+	finished.sort((a, b) => a.at - b.at);
+	return { finished: finished.map(({ order }) => order), state: nextState(previous, newest, watching) };
+}
+
+/**
+ * The orders, each once, newest first. Reading stops when `enough(read so far)` says so, but only
+ * once the list has proved to come newest first; otherwise every page is read and sorted here.
+ */
+export async function readOrders(this: IPollFunctions, enough: (read: Listed[]) => boolean): Promise<Listed[]> {
+	const listed: Listed[] = [];
+	const seen = new Set<string>();
+	let newestFirst = true;
+	for await (const order of listOrders.call(this)) {
+		const id = String(order.order_id);
+		if (seen.has(id)) continue;
+		seen.add(id);
+		const at = createdAt.call(this, order);
+		newestFirst &&= listed.length === 0 || at <= listed[listed.length - 1].at;
+		listed.push({ order, id, at });
+		if (newestFirst && listed.length >= NEWEST_FIRST_PROOF && enough(listed)) break;
+	}
+	return newestFirst ? listed : listed.sort((a, b) => b.at - a.at);
 }
 
 /** Whether an order is done: neither merging nor processing, and every image settled. */

@@ -9,7 +9,7 @@ export type TriggerContext = IWebhookFunctions | IPollFunctions;
  * alone, so the download belongs in an action node, which stores them under its execution.
  */
 export const downloadNotice: INodeProperties = {
-	displayName: 'To get the enhanced photos as files, add an Autoenhance node after this one: Image › Download.',
+	displayName: 'To get the enhanced images as files, add an Autoenhance node after this one: Image › Download.',
 	name: 'downloadNotice',
 	type: 'notice',
 	default: '',

@@ -6,7 +6,7 @@ import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { optionsField } from '../../fields/options';
-import { orderIdField } from './fields';
+import { orderIdFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,9 +16,9 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $binary.data?.fileName ?? "" }}',
 		description:
-			'The name of the photo in Autoenhance, usually its file name, e.g. living-room.jpg. By default the file name of the input item\'s "data" file.',
+			'The name of the image in Autoenhance, usually its file name, e.g. living-room.jpg. By default the file name of the input item\'s "data" file.',
 	},
-	orderIdField,
+	...orderIdFields,
 	enhancementSettingsField({ panorama: true }),
 	optionsField([
 		{
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 			name: 'contentType',
 			type: 'string',
 			default: '',
-			placeholder: 'image/jpeg',
+			placeholder: 'e.g. image/jpeg',
 			description:
 				'The MIME type of the file, for integrations that need it. When set, the upload must be sent with exactly this type, which the Upload operation does by itself. Leave empty to upload as application/octet-stream.',
 		},
@@ -43,7 +43,7 @@ export const description = updateDisplayOptions(
 /** Registers an image without its bytes; the output carries the URL the Upload operation sends them to. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const imageName = requiredString.call(this, 'imageName', itemIndex, 'Image Name');
-	const orderId = (this.getNodeParameter('orderId', itemIndex, '') as string).trim();
+	const orderId = (this.getNodeParameter('orderId', itemIndex, '', { extractValue: true }) as string).trim();
 	const contentType = (this.getNodeParameter('options.contentType', itemIndex, '') as string).trim();
 	const created = await createImage.call(
 		this,

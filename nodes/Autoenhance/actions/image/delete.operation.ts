@@ -5,9 +5,9 @@ import { deleteImage } from '../../api/images';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { optionsField } from '../../fields/options';
-import { imageIdField } from './fields';
+import { imageIdFields } from './fields';
 
-const properties: INodeProperties[] = [imageIdField, optionsField()];
+const properties: INodeProperties[] = [...imageIdFields, optionsField()];
 
 export const mode = 'perItem';
 

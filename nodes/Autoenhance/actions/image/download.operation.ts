@@ -6,10 +6,10 @@ import { downloadChosenImage, downloadOptionsField, imageVersionField } from '..
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { optionsField } from '../../fields/options';
-import { imageIdField } from './fields';
+import { imageIdFields } from './fields';
 
 const properties: INodeProperties[] = [
-	imageIdField,
+	...imageIdFields,
 	imageVersionField(['preview', 'full', 'original']),
 	downloadOptionsField(),
 	optionsField(),
@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{
 				itemIndex,
 				description:
-					'Download it once its status is "processed": turn on Wait for Completion where the photo was sent, or start from the Autoenhance Trigger.',
+					'Download it once its status is "processed": turn on Wait for Completion where the image was sent, or start from the Autoenhance Trigger.',
 			},
 		);
 	}

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { waitForImage } from '../../api/completion';
 import { getImage } from '../../api/images';
+import { withGivenName } from '../../api/names';
 import { createAndUploadImage } from '../../api/uploads';
 import { binaryPropertyNameField, readInputImage } from '../../fields/binaryInput';
 import type { Slot } from '../../utils/concurrency';
@@ -12,13 +13,14 @@ import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
-import { orderIdField, waitForCompletionField } from './fields';
+import { imageJson, simplifyField } from '../simplify';
+import { orderIdFields, waitForCompletionField } from './fields';
 
 const whenDownloading = { displayOptions: { show: { waitForCompletion: [true], download: [true] } } };
 
 const properties: INodeProperties[] = [
 	binaryPropertyNameField,
-	orderIdField,
+	...orderIdFields,
 	waitForCompletionField,
 	{
 		displayName: 'Download',
@@ -26,18 +28,19 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		displayOptions: { show: { waitForCompletion: [true] } },
-		description: 'Whether to download the enhanced photo into the output item as a file',
+		description: 'Whether to download the enhanced image into the output item as a file',
 	},
 	imageVersionField(['preview', 'full'], whenDownloading),
 	downloadOptionsField(whenDownloading),
 	enhancementSettingsField({ panorama: true }),
+	simplifyField,
 	optionsField([
 		{
 			displayName: 'Image Name',
 			name: 'imageName',
 			type: 'string',
 			default: '',
-			description: 'The name of the photo in Autoenhance. Leave empty to use the file name.',
+			description: 'The name of the image in Autoenhance. Leave empty to use the file name.',
 		},
 		...waitOptions,
 	]),
@@ -61,12 +64,12 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
 	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
-	const chosenName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim();
+	const imageName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim() || photo.fileName;
 	const created = await createAndUploadImage.call(
 		this,
 		{
-			imageName: chosenName || photo.fileName,
-			orderId: (this.getNodeParameter('orderId', itemIndex, '') as string).trim(),
+			imageName,
+			orderId: (this.getNodeParameter('orderId', itemIndex, '', { extractValue: true }) as string).trim(),
 			fields: readEnhancementSettings.call(this, itemIndex),
 		},
 		photo.source,
@@ -74,12 +77,13 @@ export async function execute(
 	);
 	const imageId = String(created.image_id);
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, true)) {
-		return [outputItem.call(this, itemIndex, await getImage.call(this, imageId, itemIndex))];
+		const uploaded = await getImage.call(this, imageId, itemIndex);
+		return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, withGivenName(uploaded, imageName)))];
 	}
 	const settings = readWaitSettings.call(this, itemIndex);
 	const image = await slot.releasedWhile(async () => await waitForImage.call(this, imageId, settings, itemIndex));
 	// A wait that ran out and returned the last state has nothing to download yet.
 	const wanted = this.getNodeParameter('download', itemIndex, true) && image.status === 'processed';
 	const enhanced = wanted ? await downloadChosenImage.call(this, image, itemIndex) : {};
-	return [outputItem.call(this, itemIndex, image, enhanced)];
+	return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, withGivenName(image, imageName)), enhanced)];
 }

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const imageIdField: INodeProperties = {
+import { imageLocator, orderLocator } from '../locators';
+import { changedInVersion2 } from '../versions';
+
+const imageIdText: INodeProperties = {
 	displayName: 'Image ID',
 	name: 'imageId',
 	type: 'string',
@@ -9,14 +12,25 @@ export const imageIdField: INodeProperties = {
 	description: 'The ID of the image in Autoenhance, e.g. from Create Image or the trigger',
 };
 
-export const orderIdField: INodeProperties = {
+const orderIdText: INodeProperties = {
 	displayName: 'Order ID',
 	name: 'orderId',
 	type: 'string',
 	default: '',
 	description:
-		'Photos with the same order ID land in one order, e.g. all photos of one listing. Use an existing order ID, or any new unique text to start an order. Leave empty to give each photo an order of its own.',
+		'Images with the same order ID land in one order, e.g. all images of one listing. Use an existing order ID, or any new unique text to start an order. Leave empty to give each image an order of its own.',
 };
+
+export const imageIdFields = changedInVersion2(imageIdText, imageLocator);
+
+/** The order new images go into: optional, and it may be one that does not exist yet. */
+export const orderIdFields = changedInVersion2(
+	orderIdText,
+	orderLocator({
+		description:
+			'The order the images go into, e.g. one per listing: pick one, or enter the ID of an existing or a new order under By ID. Leave empty to give each image an order of its own.',
+	}),
+);
 
 export const waitForCompletionField: INodeProperties = {
 	displayName: 'Wait for Completion',
@@ -24,5 +38,5 @@ export const waitForCompletionField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to wait until Autoenhance has finished editing the photo (usually under a minute) before passing it on',
+		'Whether to wait until Autoenhance has finished editing the image (usually under a minute) before passing it on',
 };

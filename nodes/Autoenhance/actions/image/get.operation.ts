@@ -5,9 +5,10 @@ import { getImage } from '../../api/images';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { optionsField } from '../../fields/options';
-import { imageIdField } from './fields';
+import { imageJson, simplifyField } from '../simplify';
+import { imageIdFields } from './fields';
 
-const properties: INodeProperties[] = [imageIdField, optionsField()];
+const properties: INodeProperties[] = [...imageIdFields, simplifyField, optionsField()];
 
 export const mode = 'perItem';
 
@@ -18,5 +19,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const imageId = requiredString.call(this, 'imageId', itemIndex, 'Image ID');
-	return [outputItem.call(this, itemIndex, await getImage.call(this, imageId, itemIndex))];
+	const image = await getImage.call(this, imageId, itemIndex);
+	return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, image))];
 }

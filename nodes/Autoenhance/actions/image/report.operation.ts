@@ -6,22 +6,22 @@ import { reportImage } from '../../api/images';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { optionsField } from '../../fields/options';
-import { imageIdField } from './fields';
+import { imageIdFields } from './fields';
 
 const properties: INodeProperties[] = [
-	imageIdField,
+	...imageIdFields,
 	{
 		displayName: 'Problems',
 		name: 'categories',
 		type: 'multiOptions',
 		required: true,
 		default: [],
-		description: 'What is wrong with the enhanced photo. Pick No Complaints to say it came out well.',
+		description: 'What is wrong with the enhanced image. Pick No Complaints to say it came out well.',
 		options: [
 			{ name: 'Auto Privacy', value: 'AUTO_PRIVACY', description: 'Faces or number plates blurred wrongly, or not at all' },
 			{ name: 'Colour', value: 'COLOUR' },
 			{ name: 'Contrast', value: 'CONTRAST' },
-			{ name: 'Download', value: 'DOWNLOAD', description: 'The photo could not be downloaded' },
+			{ name: 'Download', value: 'DOWNLOAD', description: 'The image could not be downloaded' },
 			{ name: 'Dynamic Range', value: 'DYNAMIC_RANGE', description: 'Shadows or highlights lost' },
 			{ name: 'Exposure', value: 'EXPOSURE', description: 'Too dark or too bright' },
 			{ name: 'HDR Merge', value: 'HDR', description: 'Brackets merged badly, e.g. ghosting' },
@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Other', value: 'OTHER' },
 			{ name: 'Perspective Correction', value: 'PERSPECTIVE_CORRECTION', description: 'Walls or verticals not straight' },
 			{ name: 'Privacy', value: 'PRIVACY' },
-			{ name: 'Processing', value: 'PROCESSING', description: 'The photo failed or took too long to process' },
+			{ name: 'Processing', value: 'PROCESSING', description: 'The image failed or took too long to process' },
 			{ name: 'Sharpness', value: 'SHARPNESS' },
 			{ name: 'Sky Replacement', value: 'SKY_REPLACEMENT' },
 			{ name: 'White Balance', value: 'WHITE_BALANCE', description: 'Colours too warm, too cold or tinted' },

@@ -9,14 +9,14 @@ import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
-import { imageIdField, waitForCompletionField } from './fields';
+import { imageIdFields, waitForCompletionField } from './fields';
 
 const properties: INodeProperties[] = [
-	imageIdField,
+	...imageIdFields,
 	{
 		...enhancementSettingsField({ panorama: true }),
 		description:
-			'The settings to change. Settings left out keep the values the photo was last enhanced with.',
+			'The settings to change. Settings left out keep the values the image was last enhanced with.',
 	},
 	{ ...waitForCompletionField, default: false },
 	optionsField(waitOptions),

@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.upload_url ?? $json.s3PutObjectUrl }}',
 		description:
-			'The upload address that Create Image returned (upload_url, or s3PutObjectUrl on older API versions). If the input has the content_type the image was created with, the photo is sent with exactly that type. Autoenhance starts editing once the upload is done.',
+			'The upload address that Create Image returned (upload_url, or s3PutObjectUrl on older API versions). If the input has the content_type the image was created with, the image is sent with exactly that type. Autoenhance starts editing once the upload is done.',
 	},
 	optionsField(),
 ];

@@ -179,10 +179,10 @@ export function assertWholeGroups(
 	if (bracketsPerImage === 0 || bracketCount % bracketsPerImage === 0) return;
 	throw new NodeOperationError(
 		this.getNode(),
-		`${bracketCount} brackets do not make whole photos of ${bracketsPerImage} brackets each`,
+		`${bracketCount} brackets do not make whole images of ${bracketsPerImage} brackets each`,
 		{
 			itemIndex,
-			description: `Check that no bracket is missing (the last photo would get only ${bracketCount % bracketsPerImage}), or set Brackets per Image to 0 to let Autoenhance group them.`,
+			description: `Check that no bracket is missing (the last image would get only ${bracketCount % bracketsPerImage}), or set Brackets per Image to 0 to let Autoenhance group them.`,
 		},
 	);
 }

@@ -5,9 +5,9 @@ import { deleteOrder } from '../../api/orders';
 import { optionsField } from '../../fields/options';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
-import { orderIdField } from './fields';
+import { orderIdFields } from './fields';
 
-const properties: INodeProperties[] = [orderIdField, optionsField()];
+const properties: INodeProperties[] = [...orderIdFields, optionsField()];
 
 export const mode = 'perItem';
 

@@ -7,16 +7,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { waitForOrder } from '../../api/completion';
+import { unflaggedAfterWait } from '../../api/brackets';
+import type { WaitSettings } from '../../api/completion';
+import { waitForMerge } from '../../api/completion';
+import { withGivenName } from '../../api/names';
 import { createOrder, processOrder } from '../../api/orders';
 import { createLimit, mapWithConcurrency } from '../../utils/concurrency';
 import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
-import { concurrencyOption, DEFAULT_CONCURRENCY, transferConcurrency } from '../../fields/options';
+import { byDisplayName, concurrencyOption, DEFAULT_CONCURRENCY, transferConcurrency } from '../../fields/options';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { binaryPropertyNameField } from '../../fields/binaryInput';
 import type { Bracket, UploadedBracket } from './brackets';
 import { assertWholeGroups, bracketsByImage, readBrackets, uploadBrackets } from './brackets';
+import { imageJson, orderJson, simplifyField } from '../simplify';
 import { bracketsPerImageField, orderNameField, readBracketsPerImage, waitForMergeField } from './fields';
 
 const whenWaiting = { displayOptions: { show: { waitForCompletion: [true] } } };
@@ -38,33 +42,36 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		...whenWaiting,
-		description: 'Whether to download each enhanced photo into its output item as a file',
+		description: 'Whether to download each enhanced image into its output item as a file',
 	},
 	imageVersionField(['preview', 'full'], whenDownloading),
 	downloadOptionsField(whenDownloading),
 	enhancementSettingsField({ panorama: false }),
+	simplifyField,
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				...concurrencyOption,
-				description:
-					'How many requests go to Autoenhance at the same time. The files themselves upload and download 10 at a time (or this many, if more), straight to and from storage.',
-			},
-			{
-				displayName: 'Use Every Binary Field',
-				name: 'allBinaryFields',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether every file of each item is a bracket (e.g. all attachments of an email), not only the Input Binary Field',
-			},
-			...waitOptions,
-		],
+		options: (
+			[
+				{
+					...concurrencyOption,
+					description:
+						'How many requests go to Autoenhance at the same time. The files themselves upload and download 10 at a time (or this many, if more), straight to and from storage.',
+				},
+				{
+					displayName: 'Use Every Binary Field',
+					name: 'allBinaryFields',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether every file of each item is a bracket (e.g. all attachments of an email), not only the Input Binary Field',
+				},
+				...waitOptions,
+			] as INodeProperties[]
+		).sort(byDisplayName),
 	},
 ];
 
@@ -94,13 +101,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const apiLimit = createLimit(concurrency);
 	const transfers = transferConcurrency(concurrency);
 	const uploaded = await uploadBrackets.call(this, orderId, brackets, { apiLimit, transfers, inInputOrder: bracketsPerImage > 0 });
+	const wait = readWaitSettings.call(this, 0);
+	await assertFlaggedUploaded.call(this, orderId, uploaded, wait);
 	const merging = await processOrder.call(this, { orderId, bracketsPerImage, settings });
 	const everyInput = items.map((_item, item) => ({ item }));
-	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: merging, pairedItem: everyInput }];
+	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: orderJson.call(this, 0, merging), pairedItem: everyInput }];
 
-	const order = await waitForOrder.call(this, orderId, readWaitSettings.call(this, 0));
+	const bracketIds = uploaded.map((bracket) => bracket.bracketId);
+	const { order, merged } = await waitForMerge.call(this, orderId, bracketIds, wait);
 	// A wait that ran out and was told to return the last state: nothing to list or download yet.
-	if (order.is_merging || order.is_processing) return [{ json: order, pairedItem: everyInput }];
+	if (!merged) return [{ json: orderJson.call(this, 0, order), pairedItem: everyInput }];
 	const images = orderImages.call(this, order);
 	const download = (this.getNodeParameter('download', 0, true) as boolean) && images.every((image) => image.status !== 'error');
 	// Which brackets made which photo is asked while the photos download: a round trip saved.
@@ -115,11 +125,36 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		.map(({ image, sources, binary }) => {
 			assertEnhanced.call(this, image, sources);
 			return {
-				json: { order_id: orderId, ...image },
+				json: imageJson.call(this, 0, {
+					order_id: orderId,
+					...(sources.length > 0 ? withGivenName(image, sources[0].name) : image),
+				}),
 				pairedItem: sources.length > 0 ? itemsOf(sources) : everyInput,
 				...(binary ? { binary } : {}),
 			};
 		});
+}
+
+/** Autoenhance may flag an uploaded bracket some seconds late; merging before that would leave it out. */
+async function assertFlaggedUploaded(
+	this: IExecuteFunctions,
+	orderId: string,
+	uploaded: UploadedBracket[],
+	wait: WaitSettings,
+): Promise<void> {
+	const ids = uploaded.map((bracket) => bracket.bracketId);
+	const { unflagged, waitedSeconds } = await unflaggedAfterWait.call(this, orderId, ids, wait.maxWaitSeconds);
+	if (unflagged.length === 0) return;
+	const late = new Set(unflagged.map((bracket) => String(bracket.bracket_id)));
+	const files = uploaded.filter((bracket) => late.has(bracket.bracketId));
+	throw new NodeOperationError(
+		this.getNode(),
+		`Autoenhance has not taken ${files.length} of ${uploaded.length} uploaded brackets ${waitedSeconds} s after their upload`,
+		{
+			itemIndex: files[0].itemIndex,
+			description: `Nothing was merged; order "${orderId}" holds the brackets. Not marked uploaded: ${files.map((bracket) => `"${bracket.file.fileName}" (item ${bracket.itemIndex})`).join(', ')}.`,
+		},
+	);
 }
 
 function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): void {
@@ -131,7 +166,7 @@ function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): voi
 		{
 			itemIndex: only.itemIndex,
 			description:
-				'Enhance HDR merges the exposures of a shot (e.g. −2, 0 and +2 EV) into one photo: pass every bracket, one item each, or several files per item with "Use Every Binary Field". For a single photo, use Image → Enhance.',
+				'Enhance HDR merges the exposures of a shot (e.g. −2, 0 and +2 EV) into one image: pass every bracket, one item each, or several files per item with "Use Every Binary Field". For a single image, use Image → Enhance.',
 		},
 	);
 }
@@ -140,7 +175,7 @@ function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): voi
 function orderImages(this: IExecuteFunctions, order: IDataObject): IDataObject[] {
 	const images = Array.isArray(order.images) ? (order.images as IDataObject[]) : [];
 	if (images.length === 0) {
-		throw new NodeOperationError(this.getNode(), `Order "${String(order.order_id)}" finished without any photos`, {
+		throw new NodeOperationError(this.getNode(), `Order "${String(order.order_id)}" finished without any images`, {
 			description: 'Autoenhance merged none of the brackets. Check the order in the Autoenhance web app.',
 		});
 	}
@@ -153,7 +188,7 @@ function assertEnhanced(this: IExecuteFunctions, image: IDataObject, sources: Up
 	const files = sources.map((bracket) => `"${bracket.file.fileName}" (item ${bracket.itemIndex})`).join(', ');
 	throw new NodeOperationError(
 		this.getNode(),
-		`Autoenhance could not enhance photo "${String(image.image_name)}" of order "${String(image.order_id)}": ${reason}`,
+		`Autoenhance could not enhance image "${String(image.image_name)}" of order "${String(image.order_id)}": ${reason}`,
 		{
 			itemIndex: sources[0]?.itemIndex,
 			description: files ? `It was merged from ${files}.` : 'Check its brackets in the Autoenhance web app.',

@@ -1,7 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export const orderIdField: INodeProperties = {
+import { orderLocator } from '../locators';
+import { changedInVersion2 } from '../versions';
+
+const orderIdText: INodeProperties = {
 	displayName: 'Order ID',
 	name: 'orderId',
 	type: 'string',
@@ -9,6 +12,12 @@ export const orderIdField: INodeProperties = {
 	default: '={{ $json.order_id }}',
 	description: 'The ID of the order in Autoenhance, e.g. from Create Order or the trigger',
 };
+
+/** Like version 1, the order starts out as the order ID of the input item; From List is one click away. */
+export const orderIdFields = changedInVersion2(
+	orderIdText,
+	orderLocator({ required: true, default: { mode: 'id', value: '={{ $json.order_id }}' } }),
+);
 
 export const orderNameField: INodeProperties = {
 	displayName: 'Order Name',
@@ -29,7 +38,7 @@ export const bracketsPerImageField: INodeProperties = {
 	typeOptions: { minValue: 0, maxValue: MAX_BRACKETS_PER_IMAGE },
 	default: 0,
 	description:
-		'How many brackets make one photo, e.g. 3 for −2/0/+2 EV. Autoenhance takes them in capture order. 0 groups them automatically, from capture time, exposure and what they show.',
+		'How many brackets make one image, e.g. 3 for −2/0/+2 EV. Autoenhance takes them in capture order. 0 groups them automatically, from capture time, exposure and what they show.',
 };
 
 /** 0 for automatic grouping, else the fixed group size (2 to 9). */
@@ -51,5 +60,5 @@ export const waitForMergeField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to wait until Autoenhance has merged the brackets and enhanced every photo (usually a few minutes) before passing the result on',
+		'Whether to wait until Autoenhance has merged the brackets and enhanced every image (usually a few minutes) before passing the result on',
 };

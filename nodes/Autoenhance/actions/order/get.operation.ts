@@ -5,9 +5,10 @@ import { getOrder } from '../../api/orders';
 import { optionsField } from '../../fields/options';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
-import { orderIdField } from './fields';
+import { orderJson, simplifyField } from '../simplify';
+import { orderIdFields } from './fields';
 
-const properties: INodeProperties[] = [orderIdField, optionsField()];
+const properties: INodeProperties[] = [...orderIdFields, simplifyField, optionsField()];
 
 export const mode = 'perItem';
 
@@ -18,5 +19,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const orderId = requiredString.call(this, 'orderId', itemIndex, 'Order ID');
-	return [outputItem.call(this, itemIndex, await getOrder.call(this, orderId, itemIndex))];
+	const order = await getOrder.call(this, orderId, itemIndex);
+	return [outputItem.call(this, itemIndex, orderJson.call(this, itemIndex, order))];
 }

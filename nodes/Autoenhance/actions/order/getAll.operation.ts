@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { listOrders } from '../../api/orders';
 import { optionsField } from '../../fields/options';
 import { outputItem } from '../../utils/outputItem';
+import { orderJson, simplifyField } from '../simplify';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,6 +23,7 @@ const properties: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
 	},
+	simplifyField,
 	optionsField(),
 ];
 
@@ -32,13 +34,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** One output item per order, newest first. */
+/** One output item per order, in the order Autoenhance lists them. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const orders: INodeExecutionData[] = [];
 	for await (const order of listOrders.call(this, limit)) {
-		orders.push(outputItem.call(this, itemIndex, order));
+		orders.push(outputItem.call(this, itemIndex, orderJson.call(this, itemIndex, order)));
 		if (orders.length >= limit) break;
 	}
 	return orders;

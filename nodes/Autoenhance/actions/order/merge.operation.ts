@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ApiBracket } from '../../api/brackets';
-import { listBrackets } from '../../api/brackets';
-import { waitForOrder } from '../../api/completion';
-import { processOrder } from '../../api/orders';
+import { unflaggedAfterWait } from '../../api/brackets';
+import type { WaitSettings } from '../../api/completion';
+import { waitForMerge } from '../../api/completion';
+import { getHdrState, processOrder } from '../../api/orders';
 import { outputItem } from '../../utils/outputItem';
 import type { Slot } from '../../utils/concurrency';
 import { assertWholeGroups } from './brackets';
@@ -12,10 +13,10 @@ import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
-import { bracketsPerImageField, orderIdField, readBracketsPerImage, waitForMergeField } from './fields';
+import { bracketsPerImageField, orderIdFields, readBracketsPerImage, waitForMergeField } from './fields';
 
 const properties: INodeProperties[] = [
-	{ ...orderIdField, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' },
+	...orderIdFields.map((field) => ({ ...field, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' })),
 	bracketsPerImageField,
 	enhancementSettingsField({ panorama: false }),
 	{ ...waitForMergeField, default: false },
@@ -39,18 +40,27 @@ export async function execute(
 	const bracketsPerImage = readBracketsPerImage.call(this, itemIndex);
 	const settings = readEnhancementSettings.call(this, itemIndex);
 	const waiting = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
-	const unmerged = await unmergedBrackets.call(this, orderId, itemIndex);
+	const wait = readWaitSettings.call(this, itemIndex);
+	const unmerged = await unmergedBrackets.call(this, orderId, wait, itemIndex);
 	assertWholeGroups.call(this, unmerged.length, bracketsPerImage, itemIndex);
 	const merging = await processOrder.call(this, { orderId, bracketsPerImage, settings, itemIndex });
 	if (!waiting) return [outputItem.call(this, itemIndex, merging)];
-	const wait = readWaitSettings.call(this, itemIndex);
-	const order = await slot.releasedWhile(async () => await waitForOrder.call(this, orderId, wait, itemIndex));
+	const bracketIds = unmerged.map((bracket) => String(bracket.bracket_id));
+	const { order } = await slot.releasedWhile(async () => await waitForMerge.call(this, orderId, bracketIds, wait, itemIndex));
 	return [outputItem.call(this, itemIndex, order)];
 }
 
-/** The order's brackets still to merge; an error that says why when there are none or some lack their file. */
-async function unmergedBrackets(this: IExecuteFunctions, orderId: string, itemIndex: number): Promise<ApiBracket[]> {
-	const brackets = await listBrackets.call(this, orderId, itemIndex);
+/**
+ * The order's brackets still to merge; an error that says why when there are none or some lack
+ * their file. A bracket not flagged uploaded yet is waited for a little first.
+ */
+async function unmergedBrackets(
+	this: IExecuteFunctions,
+	orderId: string,
+	wait: WaitSettings,
+	itemIndex: number,
+): Promise<ApiBracket[]> {
+	const { brackets, merged } = await getHdrState.call(this, orderId, itemIndex);
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex, description });
 	if (brackets.length === 0) {
@@ -59,14 +69,17 @@ async function unmergedBrackets(this: IExecuteFunctions, orderId: string, itemIn
 			'Upload the brackets to the order first, or use Enhance HDR, which creates the order, uploads the brackets and merges them in one step.',
 		);
 	}
-	const unmerged = brackets.filter((bracket) => !bracket.image_id);
+	const unmerged = brackets.filter((bracket) => !merged.has(String(bracket.bracket_id)));
 	if (unmerged.length === 0) {
 		throw fail(
 			`Every bracket of order "${orderId}" has already been merged (item ${itemIndex})`,
 			'Upload new brackets to merge, or download the order\'s images.',
 		);
 	}
-	const missingFiles = unmerged.filter((bracket) => bracket.is_uploaded === false);
+	const unflagged = unmerged.filter((bracket) => bracket.is_uploaded === false).map((bracket) => String(bracket.bracket_id));
+	const { unflagged: missingFiles } = unflagged.length
+		? await unflaggedAfterWait.call(this, orderId, unflagged, wait.maxWaitSeconds, itemIndex)
+		: { unflagged: [] };
 	if (missingFiles.length > 0) {
 		throw fail(
 			`${missingFiles.length} of ${unmerged.length} brackets of order "${orderId}" have no file uploaded yet (item ${itemIndex})`,
