@@ -1,7 +1,9 @@
 // The cancellable wait behind Wait for Completion and retries: n8n's own sleepWithAbort where the
 // host n8n-workflow has it (1.98+), else a wait built from the plain sleep of older ones.
 import { jest } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { loadNode } from './support/package.mjs';
 
 const require = createRequire(import.meta.url);
@@ -64,4 +66,12 @@ describe('on an n8n-workflow without sleepWithAbort, the node waits with its own
 		expect(outcome.message).toBe('stopped by the user');
 		expect(ms).toBeLessThan(100);
 	});
+});
+
+test('no other module takes sleepWithAbort from n8n-workflow, where n8n before 1.101 has none', () => {
+	const nodesDir = new URL('../nodes/', import.meta.url);
+	const direct = readdirSync(nodesDir, { recursive: true })
+		.filter((file) => file.endsWith('.ts') && !file.endsWith(join('utils', 'sleep.ts')))
+		.filter((file) => /\bsleepWithAbort\b/.test(readFileSync(new URL(file, nodesDir), 'utf8')));
+	expect(direct).toEqual([]);
 });

@@ -163,7 +163,11 @@ async function testCredential(apiKey) {
 	return (await response.json()).data;
 }
 
-test('the credential Test button: the right key passes, a wrong one fails with the message n8n shows', async () => {
+// The editor's credential test request and the message it shows differ in n8n 1.x (1.123 refuses
+// this 2.x request body; 1.85 shows the API's own message), so this runs on 2.x only.
+const onN8n2 = n8nVersion.startsWith('2.');
+
+(onN8n2 ? test : test.skip)('the credential Test button: the right key passes, a wrong one fails with the message n8n shows', async () => {
 	const firstRequest = fake.requests.length;
 	expect(await testCredential(fake.apiKey)).toEqual({ status: 'OK', message: 'Connection successful!' });
 	const refused = await testCredential('not-the-api-key');

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { sleepWithAbort } from 'n8n-workflow';
 
 import type { AutoenhanceContext } from '../transport';
 import { apiRequest } from '../transport';
+import { sleepUnlessStopped } from '../utils/sleep';
 import { deleteAt, isDeleted } from './deletion';
 import { safeName } from './names';
 import type { ApiImage } from './images';
@@ -57,7 +57,7 @@ export async function unflaggedAfterWait(
 		const listed = (await listBrackets.call(this, orderId, itemIndex)).filter((bracket) => wanted.has(String(bracket.bracket_id)));
 		const unflagged = listed.filter((bracket) => bracket.is_uploaded === false);
 		if (unflagged.length === 0 || Date.now() >= deadline) return { unflagged, waitedSeconds: limitMs / 1000 };
-		await sleepWithAbort(Math.min(RECHECK_MS, deadline - Date.now()), this.getExecutionCancelSignal());
+		await sleepUnlessStopped(Math.min(RECHECK_MS, deadline - Date.now()), this.getExecutionCancelSignal());
 	}
 }
 

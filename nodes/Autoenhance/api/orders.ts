@@ -1,11 +1,12 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { AutoenhanceContext } from '../transport';
 import { apiRequest, apiRequestIfFound } from '../transport';
 import type { ApiBracket } from './brackets';
 import { listBrackets, mergedInto } from './brackets';
+import { sleepUnlessStopped } from '../utils/sleep';
 import { deleteAt, isDeleted } from './deletion';
 import type { ApiImage } from './images';
 import { ORDERS, orderPath } from './paths';
@@ -190,6 +191,6 @@ async function mergeStarted(this: AutoenhanceContext, orderId: string, itemIndex
 		if (order.is_merging === true) return order;
 		if (mergedInto(order, await listBrackets.call(this, orderId, itemIndex)).size > 0) return order;
 		if (Date.now() >= deadline) return undefined;
-		await sleepWithAbort(RECHECK_MS, 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined);
+		await sleepUnlessStopped(RECHECK_MS, 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal() : undefined);
 	}
 }
