@@ -130,6 +130,19 @@ test('the API gets at most Concurrency requests at once; the storage hosts up to
 	expect(most.downloads).toBeLessThanOrEqual(10);
 });
 
+test('the status check that sees the order done carries the bracket list: only downloads follow it', async () => {
+	fake.setFaults([{ kind: 'latency', listener: 'api', delayMs: 30 }]);
+	const { output } = await enhanceHdr({ numberOfBracketsPerImage: 3 }, { items: bracketItems(6) });
+	expect(output[0]).toHaveLength(2);
+
+	const orderId = output[0][0].json.order_id;
+	const api = fake.requests.filter((request) => request.listener === 'api');
+	const statusChecks = api.filter((request) => request.method === 'GET' && request.path === `/v3/orders/${orderId}`);
+	const lastCheck = statusChecks.at(-1);
+	const after = api.filter((request) => request.at >= lastCheck.endedAt).map((request) => `${request.method} ${request.path}`);
+	expect(after).toEqual(output[0].map((item) => `GET /v3/images/${item.json.image_id}/enhanced`));
+});
+
 test('without waiting: one item with the merging order, paired with every input', async () => {
 	const { output } = await enhanceHdr({ numberOfBracketsPerImage: 3, waitForCompletion: false }, {
 		items: bracketItems(6),

@@ -5,6 +5,7 @@ import { sleepUnlessStopped } from '../utils/sleep';
 import { capitalise } from '../utils/text';
 import type { ApiImage } from './images';
 import { getImage } from './images';
+import type { ApiBracket } from './brackets';
 import { listBrackets, mergedInto } from './brackets';
 import type { ApiOrder } from './orders';
 import { getOrder } from './orders';
@@ -46,6 +47,9 @@ export async function waitForImage(
  * Waits until the order is neither merging nor processing and every bracket in `bracketIds` is
  * merged into an image the order lists: right after a merge is asked for, Autoenhance may show
  * the order neither merging nor with any image, which is not "finished without photos".
+ * Each check reads the order and its bracket list side by side: one more API request a check,
+ * but the check that sees the order done needs no second round trip, and the list it read
+ * (`brackets`) says which brackets made which image.
  * `merged` false: the wait ran out and On Timeout asked for the last state.
  */
 export async function waitForMerge(
@@ -54,25 +58,28 @@ export async function waitForMerge(
 	bracketIds: string[],
 	settings: WaitSettings,
 	itemIndex?: number,
-): Promise<{ order: ApiOrder; merged: boolean }> {
+): Promise<{ order: ApiOrder; merged: boolean; brackets: ApiBracket[] }> {
 	let merged = false;
+	let brackets: ApiBracket[] = [];
 	const order = await pollUntilDone.call(this, {
 		subject: `order "${orderId}"`,
 		settings,
 		itemIndex,
 		fetch: async () => {
-			const current = await getOrder.call(this, orderId, itemIndex);
-			merged = false;
-			if (current.is_merging || current.is_processing) return current;
-			const done = mergedInto(current, await listBrackets.call(this, orderId, itemIndex));
-			merged = bracketIds.every((id) => done.has(id));
+			let current: ApiOrder;
+			[current, brackets] = await Promise.all([
+				getOrder.call(this, orderId, itemIndex),
+				listBrackets.call(this, orderId, itemIndex),
+			]);
+			const done = mergedInto(current, brackets);
+			merged = !current.is_merging && !current.is_processing && bracketIds.every((id) => done.has(id));
 			return current;
 		},
 		progress: () => (merged ? 'done' : 'pending'),
 		describe: (current) =>
 			`status "${String(current.status)}" (merging: ${String(current.is_merging)}, processing: ${String(current.is_processing)})`,
 	});
-	return { order, merged };
+	return { order, merged, brackets };
 }
 
 function imageProgress(image: ApiImage): Progress {

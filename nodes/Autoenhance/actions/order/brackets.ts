@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createBracket, listBrackets } from '../../api/brackets';
+import type { ApiBracket } from '../../api/brackets';
+import { createBracket } from '../../api/brackets';
 import { uploadToPresignedUrl, uploadUrlOf } from '../../api/uploads';
 import type { InputImage } from '../../fields/binaryInput';
 import { readInputImage } from '../../fields/binaryInput';
@@ -151,14 +152,10 @@ function bracketFailure(
 
 /**
  * Which brackets each merged image was made from, by the `image_id` Autoenhance puts on a bracket
- * once it is merged. Images it says nothing about are missing from the map.
+ * once it is merged (`listed`: the order's bracket list). Images it says nothing about are
+ * missing from the map.
  */
-export async function bracketsByImage(
-	this: IExecuteFunctions,
-	orderId: string,
-	uploaded: UploadedBracket[],
-): Promise<Map<string, UploadedBracket[]>> {
-	const listed = await listBrackets.call(this, orderId);
+export function bracketsByImage(listed: ApiBracket[], uploaded: UploadedBracket[]): Map<string, UploadedBracket[]> {
 	const ours = new Map(uploaded.map((bracket) => [bracket.bracketId, bracket]));
 	const byImage = new Map<string, UploadedBracket[]>();
 	for (const { bracket_id, image_id } of listed) {

@@ -108,16 +108,15 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	if (!this.getNodeParameter('waitForCompletion', 0, true)) return [{ json: orderJson.call(this, 0, merging), pairedItem: everyInput }];
 
 	const bracketIds = uploaded.map((bracket) => bracket.bracketId);
-	const { order, merged } = await waitForMerge.call(this, orderId, bracketIds, wait);
+	const { order, merged, brackets: listed } = await waitForMerge.call(this, orderId, bracketIds, wait);
 	// A wait that ran out and was told to return the last state: nothing to list or download yet.
 	if (!merged) return [{ json: orderJson.call(this, 0, order), pairedItem: everyInput }];
 	const images = orderImages.call(this, order);
 	const download = (this.getNodeParameter('download', 0, true) as boolean) && images.every((image) => image.status !== 'error');
-	// Which brackets made which photo is asked while the photos download: a round trip saved.
-	const [byImage, binaries] = await Promise.all([
-		apiLimit(async () => await bracketsByImage.call(this, orderId, uploaded)),
-		download ? mapWithConcurrency(images, transfers, async (image) => await downloadChosenImage.call(this, image, 0, apiLimit)) : [],
-	]);
+	const binaries = download
+		? await mapWithConcurrency(images, transfers, async (image) => await downloadChosenImage.call(this, image, 0, apiLimit))
+		: [];
+	const byImage = bracketsByImage(listed, uploaded);
 	const position = (sources: UploadedBracket[]) => (sources.length > 0 ? uploaded.indexOf(sources[0]) : uploaded.length);
 	return images
 		.map((image, index) => ({ image, sources: byImage.get(String(image.image_id)) ?? [], binary: binaries[index] }))
