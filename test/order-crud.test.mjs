@@ -38,6 +38,16 @@ describe('order create', () => {
 		expect([...fake.orders.keys()]).toEqual([item.json.order_id]);
 	});
 
+	test('a create whose answer is lost is found by its ID, not made twice', async () => {
+		fake.setFaults([{ kind: 'drop', after: true, listener: 'api', method: 'POST', path: '/v3/orders', times: 1 }]);
+		const { output } = await runOrder('create', { orderName: '12 High Street' });
+
+		const orderId = output[0][0].json.order_id;
+		expect(output[0][0].json).toMatchObject({ order_id: orderId, name: '12 High Street' });
+		expect([...fake.orders.keys()]).toEqual([orderId]);
+		expect(apiCalls('GET', `/v3/orders/${orderId}`)).toHaveLength(1);
+	});
+
 	test('uses the order ID the user gives', async () => {
 		const { output } = await runOrder('create', { orderId: 'listing-4711' });
 		expect(output[0][0].json.order_id).toBe('listing-4711');

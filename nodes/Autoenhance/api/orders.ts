@@ -40,15 +40,13 @@ const PAGE_SIZE = 100;
 const MERGE_START_WAIT_MS = 10_000;
 const RECHECK_MS = 500;
 
+/** The one request that reads an order: getOrder, and createOrder's search for an order it may have made. */
+const readOrder = (orderId: string, itemIndex?: number) =>
+	({ method: 'GET', path: orderPath(orderId), subject: subjectOf(orderId), itemIndex }) as const;
+
 /** The order with its images. A deleted one is not found. */
 export async function getOrder(this: AutoenhanceContext, orderId: string, itemIndex?: number): Promise<ApiOrder> {
-	return await apiRequest.call(this, {
-		method: 'GET',
-		path: orderPath(orderId),
-		subject: subjectOf(orderId),
-		itemIndex,
-		isGone: isDeleted,
-	});
+	return await apiRequest.call(this, { ...readOrder(orderId, itemIndex), isGone: isDeleted });
 }
 
 interface HdrState {
@@ -76,13 +74,12 @@ export async function createOrder(
 	itemIndex?: number,
 ): Promise<ApiOrder> {
 	const orderId = order.orderId || randomUUID();
-	const subject = subjectOf(orderId);
 	return await apiRequest.call(this, {
 		method: 'POST',
 		path: ORDERS,
 		body: { order_id: orderId, ...(order.name ? { name: order.name } : {}) },
-		recover: async () => await apiRequestIfFound.call(this, { method: 'GET', path: orderPath(orderId), subject, itemIndex }),
-		subject,
+		recover: async () => await apiRequestIfFound.call(this, readOrder(orderId, itemIndex)),
+		subject: subjectOf(orderId),
 		itemIndex,
 	});
 }
