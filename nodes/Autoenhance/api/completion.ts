@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { sleepUnlessStopped } from '../utils/sleep';
@@ -6,9 +6,8 @@ import { capitalise } from '../utils/text';
 import type { ApiImage } from './images';
 import { getImage } from './images';
 import type { ApiBracket } from './brackets';
-import { listBrackets, mergedInto } from './brackets';
-import type { ApiOrder } from './orders';
-import { getOrder } from './orders';
+import type { ApiOrder, HdrState } from './orders';
+import { getHdrState } from './orders';
 
 export interface WaitSettings {
 	firstIntervalSeconds: number;
@@ -33,7 +32,7 @@ export async function waitForImage(
 	settings: WaitSettings,
 	itemIndex?: number,
 ): Promise<ApiImage> {
-	return await pollUntilDone.call(this, {
+	return await pollUntilDone(this, {
 		subject: `image "${imageId}"`,
 		settings,
 		itemIndex,
@@ -59,27 +58,18 @@ export async function waitForMerge(
 	settings: WaitSettings,
 	itemIndex?: number,
 ): Promise<{ order: ApiOrder; merged: boolean; brackets: ApiBracket[] }> {
-	let merged = false;
-	let brackets: ApiBracket[] = [];
-	const order = await pollUntilDone.call(this, {
+	const isMerged = ({ order, merged }: HdrState) =>
+		!order.is_merging && !order.is_processing && bracketIds.every((id) => merged.has(id));
+	const last = await pollUntilDone(this, {
 		subject: `order "${orderId}"`,
 		settings,
 		itemIndex,
-		fetch: async () => {
-			let current: ApiOrder;
-			[current, brackets] = await Promise.all([
-				getOrder.call(this, orderId, itemIndex),
-				listBrackets.call(this, orderId, itemIndex),
-			]);
-			const done = mergedInto(current, brackets);
-			merged = !current.is_merging && !current.is_processing && bracketIds.every((id) => done.has(id));
-			return current;
-		},
-		progress: () => (merged ? 'done' : 'pending'),
-		describe: (current) =>
-			`status "${String(current.status)}" (merging: ${String(current.is_merging)}, processing: ${String(current.is_processing)})`,
+		fetch: async () => await getHdrState.call(this, orderId, itemIndex),
+		progress: (state) => (isMerged(state) ? 'done' : 'pending'),
+		describe: ({ order }) =>
+			`status "${String(order.status)}" (merging: ${String(order.is_merging)}, processing: ${String(order.is_processing)})`,
 	});
-	return { order, merged, brackets };
+	return { order: last.order, merged: isMerged(last), brackets: last.brackets };
 }
 
 function imageProgress(image: ApiImage): Progress {
@@ -89,8 +79,8 @@ function imageProgress(image: ApiImage): Progress {
 	return image.status === 'processed' ? 'done' : 'pending';
 }
 
-async function pollUntilDone<State extends IDataObject>(
-	this: IExecuteFunctions,
+async function pollUntilDone<State>(
+	context: IExecuteFunctions,
 	poll: {
 		subject: string;
 		settings: WaitSettings;
@@ -111,7 +101,7 @@ async function pollUntilDone<State extends IDataObject>(
 		const progress = poll.progress(state);
 		if (progress === 'done') return state;
 		if (progress !== 'pending') {
-			throw new NodeOperationError(this.getNode(), `Autoenhance could not enhance ${poll.subject}: ${progress.failed}`, {
+			throw new NodeOperationError(context.getNode(), `Autoenhance could not enhance ${poll.subject}: ${progress.failed}`, {
 				itemIndex,
 				description: 'Check the image: Autoenhance reports this when it cannot read or process the file.',
 			});
@@ -120,7 +110,7 @@ async function pollUntilDone<State extends IDataObject>(
 		if (remaining <= 0) {
 			if (settings.onTimeout === 'returnLastState') return state;
 			throw new NodeOperationError(
-				this.getNode(),
+				context.getNode(),
 				`${capitalise(poll.subject)} did not finish within ${settings.maxWaitSeconds} s; last ${poll.describe(state)}`,
 				{ itemIndex, description: 'Raise Max Wait in the options, or let a trigger pick up the result later.' },
 			);
@@ -129,6 +119,6 @@ async function pollUntilDone<State extends IDataObject>(
 		// every check would come one round trip late.
 		const gap = Math.min(maxIntervalMs, Math.max(firstIntervalMs, (checkedAt - startedAt) * GAP_PER_TIME_WAITED));
 		const untilNext = Math.max(0, checkedAt + gap - Date.now());
-		await sleepUnlessStopped(Math.min(untilNext, remaining), this.getExecutionCancelSignal());
+		await sleepUnlessStopped(Math.min(untilNext, remaining), context.getExecutionCancelSignal());
 	}
 }

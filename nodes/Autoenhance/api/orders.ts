@@ -49,7 +49,7 @@ export async function getOrder(this: AutoenhanceContext, orderId: string, itemIn
 	return await apiRequest.call(this, { ...readOrder(orderId, itemIndex), isGone: isDeleted });
 }
 
-interface HdrState {
+export interface HdrState {
 	order: ApiOrder;
 	/** The order's live brackets. */
 	brackets: ApiBracket[];
@@ -57,10 +57,12 @@ interface HdrState {
 	merged: Set<string>;
 }
 
-/** The order, then its brackets, and which of them are merged. */
+/** The order and its brackets, read side by side, and which of the brackets are merged. */
 export async function getHdrState(this: AutoenhanceContext, orderId: string, itemIndex?: number): Promise<HdrState> {
-	const order = await getOrder.call(this, orderId, itemIndex);
-	const brackets = await listBrackets.call(this, orderId, itemIndex);
+	const [order, brackets] = await Promise.all([
+		getOrder.call(this, orderId, itemIndex),
+		listBrackets.call(this, orderId, itemIndex),
+	]);
 	return { order, brackets, merged: mergedInto(order, brackets) };
 }
 

@@ -1,6 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { Limit } from '../utils/concurrency';
 import type { Connection } from './connection';
 import { getConnection, parseHttpUrl } from './connection';
 import { readDownloadAnswer } from './downloadAnswer';
@@ -19,7 +20,7 @@ interface Download {
 	subject: string;
 	itemIndex?: number;
 	/** Runs the request to the API (not those to the host it redirects to), e.g. within a limit. */
-	apiLimit?: <T>(request: () => Promise<T>) => Promise<T>;
+	apiLimit?: Limit;
 	/** The file's URL in a JSON answer, if it holds one. */
 	linkInJson: (document: unknown) => string | undefined;
 }
