@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { imagesOf } from '../api/orders';
 import { newInVersion2 } from './versions';
 
 export const simplifyField: INodeProperties = newInVersion2({
@@ -34,7 +35,7 @@ function simplifyImage(image: IDataObject): IDataObject {
 
 /** The fields of an order a workflow acts on; its images by ID and how many there are. */
 function simplifyOrder(order: IDataObject): IDataObject {
-	const images = Array.isArray(order.images) ? (order.images as IDataObject[]) : [];
+	const images = imagesOf(order);
 	return {
 		order_id: order.order_id,
 		name: order.name,

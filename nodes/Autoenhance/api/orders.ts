@@ -23,6 +23,11 @@ export interface ApiOrder extends IDataObject {
 	images?: ApiImage[];
 }
 
+/** The images an order lists: none while it lists none, or sends no list at all. */
+export function imagesOf(order: IDataObject): ApiImage[] {
+	return Array.isArray(order.images) ? (order.images as ApiImage[]) : [];
+}
+
 interface HdrMerge {
 	orderId: string;
 	/** 0: Autoenhance groups the brackets itself. */

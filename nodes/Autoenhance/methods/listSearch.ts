@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { orderUrl } from '../actions/locators';
-import { listOrderPage } from '../api/orders';
+import { imagesOf, listOrderPage } from '../api/orders';
 
 /** Orders per page of the Order list: one API page each, newest first. */
 const ORDERS_PER_PAGE = 50;
@@ -57,7 +57,7 @@ export async function searchImages(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	return await searchPages.call(this, ORDERS_PER_IMAGE_PAGE, paginationToken, (order) => {
-		const images = Array.isArray(order.images) ? (order.images as IDataObject[]) : [];
+		const images = imagesOf(order);
 		return images
 			.filter((image) => matches(filter, image.image_name, image.image_id, order.name))
 			.map((image) => ({

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listOrders } from '../api/orders';
+import { imagesOf, listOrders } from '../api/orders';
 
 /**
  * What the polling trigger remembers between polls (in the workflow's static data). It stays
@@ -93,7 +93,7 @@ export async function readOrders(this: IPollFunctions, enough: (read: Listed[]) 
 /** Whether an order is done: neither merging nor processing, and every image settled. */
 export function isFinished(order: IDataObject): boolean {
 	if (order.is_deleted === true || order.is_merging === true || order.is_processing === true) return false;
-	const images = Array.isArray(order.images) ? (order.images as IDataObject[]) : [];
+	const images = imagesOf(order);
 	return images.length > 0 && images.every((image) => SETTLED.has(String(image.status)));
 }
 

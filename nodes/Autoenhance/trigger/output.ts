@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { getImage } from '../api/images';
+import { imagesOf } from '../api/orders';
 
 export type TriggerContext = IWebhookFunctions | IPollFunctions;
 
@@ -32,6 +33,6 @@ export async function imageItem(
  * are left out: there is nothing to download.
  */
 export function enhancedImageItems(order: IDataObject): INodeExecutionData[] {
-	const images = Array.isArray(order.images) ? (order.images as IDataObject[]) : [];
+	const images = imagesOf(order);
 	return images.filter((image) => image.status === 'processed').map((image) => ({ json: image }));
 }

@@ -11,7 +11,7 @@ import { unflaggedAfterWait } from '../../api/brackets';
 import type { WaitSettings } from '../../api/completion';
 import { waitForMerge } from '../../api/completion';
 import { withGivenName } from '../../api/names';
-import { createOrder, processOrder } from '../../api/orders';
+import { createOrder, imagesOf, processOrder } from '../../api/orders';
 import { createLimit, mapWithConcurrency } from '../../utils/concurrency';
 import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
 import { byDisplayName, concurrencyOption, DEFAULT_CONCURRENCY, transferConcurrency } from '../../fields/options';
@@ -172,7 +172,7 @@ function assertEnoughBrackets(this: IExecuteFunctions, brackets: Bracket[]): voi
 
 /** The photos of a finished order, in the order Autoenhance lists them. */
 function orderImages(this: IExecuteFunctions, order: IDataObject): IDataObject[] {
-	const images = Array.isArray(order.images) ? (order.images as IDataObject[]) : [];
+	const images = imagesOf(order);
 	if (images.length === 0) {
 		throw new NodeOperationError(this.getNode(), `Order "${String(order.order_id)}" finished without any images`, {
 			description: 'Autoenhance merged none of the brackets. Check the order in the Autoenhance web app.',
