@@ -28,14 +28,17 @@ export const concurrencyOption: INodeProperties = {
 		'How many items are sent to Autoenhance at the same time. Outputs keep the order of the input items.',
 };
 
-/** An operation's Options collection: the router's concurrency and the operation's own, in alphabetical order. */
-export function optionsField(options: INodeProperties[] = []): INodeProperties {
+/**
+ * An operation's Options collection: Concurrency (`concurrency`, for an operation that describes it
+ * its own way) and the operation's own options, in alphabetical order.
+ */
+export function optionsField(options: INodeProperties[] = [], concurrency = concurrencyOption): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, ...options].sort(byDisplayName),
+		options: [concurrency, ...options].sort(byDisplayName),
 	};
 }

@@ -14,7 +14,7 @@ import { withGivenName } from '../../api/names';
 import { createOrder, imagesOf, processOrder } from '../../api/orders';
 import { createLimit, mapWithConcurrency } from '../../utils/concurrency';
 import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
-import { byDisplayName, concurrencyOption, DEFAULT_CONCURRENCY, transferConcurrency } from '../../fields/options';
+import { concurrencyOption, DEFAULT_CONCURRENCY, optionsField, transferConcurrency } from '../../fields/options';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { binaryPropertyNameField } from '../../fields/binaryInput';
@@ -48,31 +48,24 @@ const properties: INodeProperties[] = [
 	downloadOptionsField(whenDownloading),
 	enhancementSettingsField({ panorama: false }),
 	simplifyField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: (
-			[
-				{
-					...concurrencyOption,
-					description:
-						'How many requests go to Autoenhance at the same time. The files themselves upload and download 10 at a time (or this many, if more), straight to and from storage.',
-				},
-				{
-					displayName: 'Use Every Binary Field',
-					name: 'allBinaryFields',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether every file of each item is a bracket (e.g. all attachments of an email), not only the Input Binary Field',
-				},
-				...waitOptions,
-			] as INodeProperties[]
-		).sort(byDisplayName),
-	},
+	optionsField(
+		[
+			{
+				displayName: 'Use Every Binary Field',
+				name: 'allBinaryFields',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether every file of each item is a bracket (e.g. all attachments of an email), not only the Input Binary Field',
+			},
+			...waitOptions,
+		],
+		{
+			...concurrencyOption,
+			description:
+				'How many requests go to Autoenhance at the same time. The files themselves upload and download 10 at a time (or this many, if more), straight to and from storage.',
+		},
+	),
 ];
 
 export const mode = 'batch';
