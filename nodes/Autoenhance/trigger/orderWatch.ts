@@ -76,12 +76,9 @@ export async function scanOrders(this: IPollFunctions, previous: WatchState | un
  */
 export async function readOrders(this: IPollFunctions, enough: (read: Listed[]) => boolean): Promise<Listed[]> {
 	const listed: Listed[] = [];
-	const seen = new Set<string>();
 	let newestFirst = true;
 	for await (const order of listOrders.call(this)) {
 		const id = String(order.order_id);
-		if (seen.has(id)) continue;
-		seen.add(id);
 		const at = createdAt.call(this, order);
 		newestFirst &&= listed.length === 0 || at <= listed[listed.length - 1].at;
 		listed.push({ order, id, at });
