@@ -19,7 +19,7 @@ const NUMBER = /\d+(\.\d+)?/;
 test('npm run bench -- --smoke: every case measured, ours and the HTTP Request baseline', async () => {
 	const started = Date.now();
 	const result = await runProcess(process.execPath, ['bench/run.mjs', '--smoke'], { cwd: repoRoot, timeoutMs: 240_000 });
-	console.log(`bench --smoke: ${Math.round((Date.now() - started) / 1000)} s\n${tail(result.stdout)}`);
+	console.log(`bench --smoke: ${Math.round((Date.now() - started) / 1000)} s\n${tail(result.stdout, result.stderr)}`);
 
 	expect(result.code).toBe(0);
 	const rows = tableRows(result.stdout);
