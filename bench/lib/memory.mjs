@@ -7,7 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const MB = 1024 * 1024;
 const SAMPLE_EVERY_MS = 5;
 
-/** { rss, hwm } in bytes, or undefined once the process has ended. */
+/**
+ * { rss, hwm } in bytes, or undefined once the process has ended: its entry is gone, or it is a
+ * zombie not yet reaped, whose status has no memory lines.
+ */
 function status(pid) {
 	let text;
 	try {
@@ -16,8 +19,9 @@ function status(pid) {
 		if (error.code === 'ENOENT' || error.code === 'ESRCH') return undefined;
 		throw error;
 	}
-	const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
-	return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
+	const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1]) * 1024;
+	const rss = kb('VmRSS');
+	return Number.isNaN(rss) ? undefined : { rss, hwm: kb('VmHWM') };
 }
 
 function resetHighWaterMark(pid) {
