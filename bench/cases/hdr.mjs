@@ -3,7 +3,7 @@
 // start to its last node's end, and against the ideal for the node's concurrency limits.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeRandomFile } from '../lib/files.mjs';
+import { writeRandomPhoto } from '../lib/files.mjs';
 import { assertSucceeded, nodeItems, nodeSpan } from '../lib/n8n-client.mjs';
 import { countRequests, describeTimeline, formatCounts, timeline } from '../lib/request-log.mjs';
 import { median, seconds, times } from '../lib/stats.mjs';
@@ -46,7 +46,7 @@ export const hdrCase = {
 		const write = (folder, count, size) =>
 			Promise.all(
 				Array.from({ length: count }, (_, index) =>
-					writeRandomFile(join(home.filesDir, 'bench', folder, `bracket-${String(index + 1).padStart(2, '0')}.jpg`), size),
+					writeRandomPhoto(join(home.filesDir, 'bench', folder, `bracket-${String(index + 1).padStart(2, '0')}.jpg`), size),
 				),
 			);
 		await write('hdr', brackets, bytes);

@@ -3,7 +3,7 @@
 // process (the task runner child only runs Code nodes), so that process is the one measured; the
 // runner's growth is logged beside it to show it stays flat.
 import { join } from 'node:path';
-import { writeRandomFile } from '../lib/files.mjs';
+import { writeRandomPhoto } from '../lib/files.mjs';
 import { childPids, measureRss, toMB } from '../lib/memory.mjs';
 import { assertSucceeded } from '../lib/n8n-client.mjs';
 import { megabytes, median, times } from '../lib/stats.mjs';
@@ -19,7 +19,7 @@ export const memoryCase = {
 	fake: () => ({ latencyMs: 0, processingMs: 200, mergingMs: 0 }),
 
 	async prepare({ home }, { bytes }) {
-		await writeRandomFile(join(home.filesDir, 'bench', 'memory.jpg'), bytes);
+		await writeRandomPhoto(join(home.filesDir, 'bench', 'memory.jpg'), bytes);
 		// Warmed up on the big photo itself: what is measured is the growth of an n8n that has
 		// handled one before, as a running instance has, not its heap growing to its working size.
 		const input = { body: { file: 'files/bench/memory.jpg' }, bytes };

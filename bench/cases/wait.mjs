@@ -2,7 +2,7 @@
 // fake marked it processed (its own record) to the end of the node that outputs the enhanced
 // photo, and how many times the status was asked for meanwhile.
 import { join } from 'node:path';
-import { writeRandomFile } from '../lib/files.mjs';
+import { writeRandomPhoto } from '../lib/files.mjs';
 import { assertSucceeded, nodeItems, nodeSpan } from '../lib/n8n-client.mjs';
 import { median, seconds, times } from '../lib/stats.mjs';
 import { BASELINE_POLL_SECONDS, ENHANCE_PHOTO_CHAIN, ENHANCE_PHOTO_HTTP_CHAIN } from '../workflows.mjs';
@@ -23,7 +23,7 @@ export const waitCase = {
 	fake: ({ processingMs }) => ({ latencyMs: 0, processingMs, mergingMs: 0 }),
 
 	async prepare({ home }) {
-		await writeRandomFile(join(home.filesDir, 'bench', 'wait.jpg'), PHOTO_BYTES);
+		await writeRandomPhoto(join(home.filesDir, 'bench', 'wait.jpg'), PHOTO_BYTES);
 		const input = { body: { file: 'files/bench/wait.jpg' } };
 		return { warmUp: input, measured: input };
 	},
