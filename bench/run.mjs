@@ -66,10 +66,11 @@ async function runCase(environment, benchCase) {
 	const size = sizes[benchCase.key];
 	log(benchCase.title(size));
 	await environment.fake.configure(WARM_UP_FAKE);
-	const inputs = await benchCase.prepare({ ...environment, log }, size, { concurrency, runs });
+	const context = { ...environment, log };
+	const inputs = await benchCase.prepare(context, size);
 	const measure = (variant, input) =>
 		benchCase.measure(
-			{ ...environment, log, execute: (body) => environment.run(benchCase.workflows[variant], body) },
+			{ ...context, execute: (body) => environment.run(benchCase.workflows[variant], body) },
 			variant,
 			input,
 			size,
@@ -80,10 +81,16 @@ async function runCase(environment, benchCase) {
 	}
 	await environment.fake.configure(benchCase.fake(size));
 	const samples = { ours: [], baseline: [] };
+	const calibrations = [];
 	for (let run = 0; run < runs; run++) {
+		// Right before each pair, so that what a case calibrates matches the machine during its runs.
+		if (benchCase.calibrate) calibrations.push(await benchCase.calibrate(context, size, { concurrency }));
 		for (const variant of variants) samples[variant].push(await measure(variant, inputs.measured));
 	}
-	return { case: benchCase.title(size), ...(await benchCase.summarize(samples, size, { concurrency, inputs, outDir })) };
+	return {
+		case: benchCase.title(size),
+		...(await benchCase.summarize(samples, size, { concurrency, calibrations, outDir })),
+	};
 }
 
 const environment = await startEnvironment(

@@ -42,7 +42,7 @@ export const hdrCase = {
 	workflows: { ours: 'enhanceHdr', baseline: 'enhanceHdrHttp' },
 	fake: ({ latencyMs, mergingMs, processingMs }) => ({ latencyMs, mergingMs, processingMs }),
 
-	async prepare({ home, fake, log }, { brackets, bytes }, { concurrency, runs }) {
+	async prepare({ home }, { brackets, bytes }) {
 		const write = (folder, count, size) =>
 			Promise.all(
 				Array.from({ length: count }, (_, index) =>
@@ -51,20 +51,17 @@ export const hdrCase = {
 			);
 		await write('hdr', brackets, bytes);
 		await write('hdr-warm-up', BRACKETS_PER_PHOTO, 16 * 1024);
-		const calibrations = [];
-		for (let run = 0; run < runs; run++) {
-			calibrations.push(await fake.transferTimes({ uploads: brackets, downloads: photosOf(brackets), bytes, concurrency: concurrency.transfers }));
-		}
-		const transfers = {
-			uploadMs: median(calibrations.map(({ uploadMs }) => uploadMs)),
-			downloadMs: median(calibrations.map(({ downloadMs }) => downloadMs)),
-		};
-		log(`hdr: the fake takes ${brackets} brackets in ${seconds(transfers.uploadMs)}, gives ${photosOf(brackets)} photos in ${seconds(transfers.downloadMs)}`);
 		return {
 			warmUp: { body: { files: 'files/bench/hdr-warm-up/*.jpg' }, brackets: BRACKETS_PER_PHOTO },
 			measured: { body: { files: 'files/bench/hdr/*.jpg' }, brackets },
-			transfers,
 		};
+	},
+
+	/** The fake's own transfer time for this run's files, from a plain client: the ideal counts it. */
+	async calibrate({ fake, log }, { brackets, bytes }, { concurrency }) {
+		const transfers = await fake.transferTimes({ uploads: brackets, downloads: photosOf(brackets), bytes, concurrency: concurrency.transfers });
+		log(`hdr: the fake takes ${brackets} brackets in ${seconds(transfers.uploadMs)}, gives ${photosOf(brackets)} photos in ${seconds(transfers.downloadMs)}`);
+		return transfers;
 	},
 
 	async measure({ execute, fake, log }, variant, { body, brackets }) {
@@ -87,7 +84,11 @@ export const hdrCase = {
 		return { ms, spans, counts, lastProcessedMs: Math.max(...processed) };
 	},
 
-	async summarize(samples, size, { concurrency, inputs: { transfers }, outDir }) {
+	async summarize(samples, size, { concurrency, calibrations, outDir }) {
+		const transfers = {
+			uploadMs: median(calibrations.map(({ uploadMs }) => uploadMs)),
+			downloadMs: median(calibrations.map(({ downloadMs }) => downloadMs)),
+		};
 		const [ours, baseline] = [samples.ours.map(({ ms }) => ms), samples.baseline.map(({ ms }) => ms)];
 		const [our, their] = [median(ours), median(baseline)];
 		const ideal = idealHdrMs(size, concurrency, transfers);

@@ -84,8 +84,11 @@ class FakeClient {
 
 	/**
 	 * How long the fake itself takes to receive `uploads` files of `bytes` and to send back
-	 * `downloads` of them, `concurrency` at a time, from a plain client (no n8n, no latency set):
-	 * the floor of any client's transfer time. Resolves { uploadMs, downloadMs }.
+	 * `downloads` of them, `concurrency` at a time, from a plain client (no n8n): the floor of any
+	 * client's transfer time. Only the transfers are timed, not the API requests around them, so
+	 * the API's configured latency does not count. The images are deleted after, so that their
+	 * processing neither runs during the next measurement nor shows in its record.
+	 * Resolves { uploadMs, downloadMs }.
 	 */
 	async transferTimes({ uploads, downloads, bytes, concurrency }) {
 		const images = await Promise.all(Array.from({ length: uploads }, (_, index) => this.#createImage(`transfer-${index}.jpg`)));
@@ -96,17 +99,32 @@ class FakeClient {
 			if (!response.ok) throw new Error(`calibration upload: ${response.status}`);
 			await response.arrayBuffer();
 		};
-		const get = async ({ image_id }) => {
-			const headers = { 'x-api-key': this.apiKey };
-			const redirect = await fetch(`${this.apiUrl}/v3/images/${image_id}/original`, { headers, redirect: 'manual' });
-			await redirect.arrayBuffer();
-			const response = await fetch(redirect.headers.get('location'));
+		const get = async (url) => {
+			const response = await fetch(url);
 			if ((await response.arrayBuffer()).byteLength !== bytes) throw new Error('calibration download: short body');
 		};
-		return {
-			uploadMs: await timed(() => eachAtMost(concurrency, images, put)),
-			downloadMs: await timed(() => eachAtMost(concurrency, images.slice(0, downloads), get)),
-		};
+		try {
+			const uploadMs = await timed(() => eachAtMost(concurrency, images, put));
+			const fileUrls = await Promise.all(images.slice(0, downloads).map((image) => this.#originalFileUrl(image.image_id)));
+			return { uploadMs, downloadMs: await timed(() => eachAtMost(concurrency, fileUrls, get)) };
+		} finally {
+			await Promise.all(images.map((image) => this.#deleteImage(image.image_id)));
+		}
+	}
+
+	async #deleteImage(imageId) {
+		const response = await fetch(`${this.apiUrl}/v3/images/${imageId}`, { method: 'DELETE', headers: { 'x-api-key': this.apiKey } });
+		if (!response.ok) throw new Error(`deleting calibration image: ${response.status}`);
+	}
+
+	/** Where the API redirects a download of an image's original. */
+	async #originalFileUrl(imageId) {
+		const response = await fetch(`${this.apiUrl}/v3/images/${imageId}/original`, {
+			headers: { 'x-api-key': this.apiKey },
+			redirect: 'manual',
+		});
+		await response.arrayBuffer();
+		return response.headers.get('location');
 	}
 
 	async stop() {
