@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the Autoenhance node against n8n's HTTP Request node, in a real n8n, against
 // the fake Autoenhance server; prints a table of medians. See bench/README.md.
-//   node bench/run.mjs            the full benchmark (about 5 minutes)
+//   node bench/run.mjs            the full benchmark (about 6 minutes)
 //   node bench/run.mjs --smoke    tiny inputs, one run each, targets not enforced (under a minute)
 //   node bench/run.mjs --runs=3   fewer (or more) runs per figure than the default 5
 //   node bench/run.mjs --case=hdr one case only (memory, hdr, overhead or wait)
