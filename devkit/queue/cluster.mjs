@@ -29,9 +29,18 @@ export function queueEnv({ postgres, redis }) {
 	};
 }
 
-/** PostgreSQL and Redis; `env` holds the n8n settings that point every process at them. */
+/**
+ * PostgreSQL and Redis; `env` holds the n8n settings that point every process at them. If either
+ * cannot start, the other is stopped before the error is thrown: nothing is left running.
+ */
 export async function startQueueServices() {
-	const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+	const started = await Promise.allSettled([startPostgres(), startRedis()]);
+	const failure = started.find((result) => result.status === 'rejected');
+	if (failure) {
+		await Promise.all(started.filter((result) => result.status === 'fulfilled').map((result) => result.value.stop()));
+		throw failure.reason;
+	}
+	const [postgres, redis] = started.map((result) => result.value);
 	return {
 		postgres,
 		redis,

@@ -13,7 +13,7 @@ import { startService } from './service.mjs';
 const DEBIAN_POSTGRES = '/usr/lib/postgresql';
 
 /** The bin folder of the newest PostgreSQL Debian installed. */
-function postgresBin() {
+export function postgresBin() {
 	const versions = existsSync(DEBIAN_POSTGRES) ? readdirSync(DEBIAN_POSTGRES).sort((a, b) => b - a) : [];
 	if (versions.length === 0) throw new Error(`PostgreSQL is not installed (${DEBIAN_POSTGRES} is missing): apt-get install postgresql`);
 	return join(DEBIAN_POSTGRES, versions[0], 'bin');

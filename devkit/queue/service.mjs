@@ -9,6 +9,7 @@ async function waitForPort(port, exited, what, timeoutMs = 30_000) {
 	exited.then((result) => (exit = result));
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
+		if (exit?.error) throw new Error(`${what} could not start: ${exit.error.message}`);
 		if (exit) throw new Error(`${what} exited during startup (${exit.signal ?? `exit ${exit.code}`})`);
 		const open = await new Promise((resolve) => {
 			const socket = connect(port, '127.0.0.1', () => resolve(socket.end() && true));
@@ -30,11 +31,15 @@ export async function startService(what, command, args, { port, stopSignal = 'SI
 	const chunks = [];
 	child.stdout.on('data', (chunk) => chunks.push(chunk));
 	child.stderr.on('data', (chunk) => chunks.push(chunk));
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	// A command that cannot start (not installed) emits 'error' and never 'exit'.
+	const exited = new Promise((resolve) => {
+		child.on('exit', (code, signal) => resolve({ code, signal }));
+		child.on('error', (error) => resolve({ error }));
+	});
 	const service = {
 		output: () => Buffer.concat(chunks).toString(),
 		stop: async () => {
-			if (child.exitCode === null && child.signalCode === null) killGroup(child, stopSignal);
+			if (child.pid && child.exitCode === null && child.signalCode === null) killGroup(child, stopSignal);
 			await exited;
 		},
 	};
