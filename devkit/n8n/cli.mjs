@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { activateArgs } from './versions.mjs';
-import { n8nBin, n8nVersion } from './install.mjs';
+import { n8nBin, n8nNode, n8nVersion } from './install.mjs';
 import { n8nEnv } from './env.mjs';
 import { Execution, parseRunOutput } from './execution.mjs';
 import { freePort } from './ports.mjs';
@@ -14,7 +14,7 @@ import { runProcess, tail } from '../process.mjs';
 /** Runs `n8n <args>` for a home; resolves { code, stdout, stderr }. */
 export async function n8nCommand(home, args, { timeoutMs, env } = {}) {
 	const ports = { port: await freePort(), brokerPort: await freePort() };
-	return runProcess(process.execPath, [n8nBin, ...args], {
+	return runProcess(n8nNode, [n8nBin, ...args], {
 		cwd: home.dir,
 		env: n8nEnv(home, ports, env),
 		timeoutMs,

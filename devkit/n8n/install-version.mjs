@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Installs n8n versions of the test matrix into the cache (see runtime-cache.mjs) exactly as their
-// lockfiles say, and reuses an install that is already there. Install scripts stay off: n8n needs
-// only sqlite3's native module (see sqlite-binary.mjs); the others it ships are optional, and
-// n8n 1.x's isolated-vm does not build on Node 20.
+// lockfiles say, with the Node each needs (node-runtime.mjs), and reuses an install that is already
+// there. Install scripts stay off: n8n needs only sqlite3's native module (see sqlite-binary.mjs);
+// the others it ships are optional, and some do not build here (n8n 1.x's isolated-vm on Node 20,
+// n8n 2.4x's Kafka client).
 //   node devkit/n8n/install-version.mjs            every version in n8n-runtime/
 //   node devkit/n8n/install-version.mjs 1.85.4     one version
 import { existsSync } from 'node:fs';
@@ -11,55 +12,59 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withInstallLock } from './install-lock.mjs';
 import { npm } from './npm.mjs';
-import { installDir, n8nBinIn, sourceDir } from './runtime-cache.mjs';
+import { runtimeOf, sourceDir } from './runtime-cache.mjs';
 import { provideSqliteBinary } from './sqlite-binary.mjs';
 import { N8N_VERSIONS } from './versions.mjs';
 
 const COMPLETE = '.install-complete';
 
-/** Resolves the n8n executable of `version`, installing it first unless the cache has it. */
+/** Installs `version` (and the pinned Node it needs) unless the cache has it; resolves runtimeOf(version). */
 export async function installN8nVersion(version, { log = console.log } = {}) {
-	const started = Date.now();
-	const dir = await installDir(version);
+	const runtime = await runtimeOf(version);
 	const say = (message) => log(`install n8n ${version}: ${message}`);
-	if (isInstalled(dir)) {
-		say(`cached in ${dir}`);
-		return n8nBinIn(dir);
+	if (!runtime.node.own) {
+		await installLocked(runtime.node.installDir, runtime.node.executable, say, (dir) =>
+			installLockfile(runtime.node.folder, dir, say),
+		);
+		say(`runs on Node ${runtime.node.version} (${runtime.node.executable})`);
 	}
+	await installLocked(runtime.dir, runtime.n8nBin, say, async (dir) => {
+		await installLockfile(version, dir, say);
+		await provideSqliteBinary(dir, runtime.node, say);
+	});
+	return runtime;
+}
+
+/** Runs `install(folder)` into a fresh folder renamed to `dir`, unless `dir` is complete already. */
+async function installLocked(dir, needed, say, install) {
+	const isInstalled = () => existsSync(join(dir, COMPLETE)) && existsSync(needed);
+	if (isInstalled()) return say(`cached in ${dir}`);
+	const started = Date.now();
 	await mkdir(dirname(dir), { recursive: true });
-	return await withInstallLock(`${dir}.lock`, say, async () => {
-		if (isInstalled(dir)) {
-			say(`installed meanwhile by another process in ${dir}`);
-			return n8nBinIn(dir);
+	await withInstallLock(`${dir}.lock`, say, async () => {
+		if (isInstalled()) return say(`installed meanwhile by another process in ${dir}`);
+		// Built beside its final place and renamed into it, so an interrupted install is never reused.
+		const partial = await mkdtemp(`${dir}.partial-`);
+		try {
+			await install(partial);
+			await writeFile(join(partial, COMPLETE), JSON.stringify({ installedAt: new Date().toISOString() }) + '\n');
+			await rm(dir, { recursive: true, force: true });
+			await rename(partial, dir);
+		} catch (error) {
+			await rm(partial, { recursive: true, force: true });
+			throw error;
 		}
-		return await install(version, dir, say, started);
+		say(`installed in ${dir} (${Math.round((Date.now() - started) / 1000)} s)`);
 	});
 }
 
-function isInstalled(dir) {
-	return existsSync(join(dir, COMPLETE)) && existsSync(n8nBinIn(dir));
+async function installLockfile(source, dir, say) {
+	for (const file of ['package.json', 'package-lock.json']) await copyFile(join(sourceDir(source), file), join(dir, file));
+	say(`installing ${source} from its lockfile (minutes for n8n)`);
+	await npm(['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], dir, say);
 }
 
-async function install(version, dir, say, started) {
-	// Built beside its final place and renamed into it, so an interrupted install is never reused.
-	const partial = await mkdtemp(`${dir}.partial-`);
-	try {
-		for (const file of ['package.json', 'package-lock.json']) await copyFile(join(sourceDir(version), file), join(partial, file));
-		say('installing from its lockfile (a few minutes)');
-		await npm(['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], partial, say);
-		await provideSqliteBinary(partial, say);
-		await writeFile(join(partial, COMPLETE), JSON.stringify({ version, installedAt: new Date().toISOString() }) + '\n');
-		await rm(dir, { recursive: true, force: true });
-		await rename(partial, dir);
-	} catch (error) {
-		await rm(partial, { recursive: true, force: true });
-		throw error;
-	}
-	say(`installed in ${dir} (${Math.round((Date.now() - started) / 1000)} s)`);
-	return n8nBinIn(dir);
-}
-
-/** Installs several versions side by side (downloads overlap; sqlite3 compiles once). */
+/** Installs several versions side by side (downloads overlap; sqlite3 compiles once per Node). */
 export function installN8nVersions(versions = N8N_VERSIONS, options) {
 	return Promise.all(versions.map((version) => installN8nVersion(version, options)));
 }

@@ -6,15 +6,18 @@
 //   node devkit/n8n/install.mjs --all    install every tested version
 import { fileURLToPath } from 'node:url';
 import { installN8nVersion, installN8nVersions } from './install-version.mjs';
-import { installDir, n8nBinIn } from './runtime-cache.mjs';
+import { runtimeOf } from './runtime-cache.mjs';
 import { selectedVersion } from './versions.mjs';
 
 export const n8nVersion = selectedVersion();
+const runtime = await runtimeOf(n8nVersion);
 /** The installed version's folder (its node_modules holds n8n and everything n8n requires). */
-export const runtimeDir = await installDir(n8nVersion);
-export const n8nBin = n8nBinIn(runtimeDir);
+export const runtimeDir = runtime.dir;
+export const n8nBin = runtime.n8nBin;
+/** The Node executable that runs this n8n: the machine's own, or the pinned build it needs. */
+export const n8nNode = runtime.node.executable;
 
-/** Installs the selected version unless it is cached; resolves its n8n executable. */
+/** Installs the selected version unless it is cached; resolves runtimeOf(version). */
 export const installN8n = (options) => installN8nVersion(n8nVersion, options);
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

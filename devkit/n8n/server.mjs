@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { n8nBin } from './install.mjs';
+import { n8nBin, n8nNode } from './install.mjs';
 import { n8nEnv } from './env.mjs';
 import { freePort } from './ports.mjs';
 import { killGroup, killWithParent, tail } from '../process.mjs';
@@ -22,7 +22,7 @@ export async function startN8n(
 ) {
 	const ports = { port: port ?? (await freePort()), brokerPort: await freePort() };
 	const url = `http://127.0.0.1:${ports.port}`;
-	const child = spawn(process.execPath, [n8nBin, ...args], {
+	const child = spawn(n8nNode, [n8nBin, ...args], {
 		cwd: home.dir,
 		env: n8nEnv(home, ports, env),
 		detached: true,
