@@ -1,8 +1,8 @@
 // The Autoenhance node as an AI agent's tool: n8n's AI Agent, with the OpenAI Chat Model node
 // pointed at a scripted OpenAI-compatible fake model, is asked for an order's status. The model
 // calls the tool with an order ID ($fromAI), the node fetches the order from the fake Autoenhance,
-// and the agent gets the simplified order back. Community nodes become tools only with
-// N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE=true.
+// and the agent gets the simplified order back. Since n8n 1.85 community nodes are tools without
+// any setting, so none is set here.
 import { prepareExampleHome } from '../../devkit/examples.mjs';
 import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
 import { startFakeModel } from '../../devkit/fake-model/index.mjs';
@@ -10,8 +10,6 @@ import { executeWorkflow, importCredential, importWorkflow } from '../../devkit/
 import { FAKE_MODEL_CREDENTIAL, agentWorkflow } from './agent-workflow.mjs';
 import { sampleFiles } from './examples-fixture.mjs';
 import { fakeClient } from './fake-client.mjs';
-
-const TOOL_USAGE = { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' };
 
 let fake;
 let model;
@@ -39,7 +37,7 @@ afterAll(async () => {
 
 test('the AI Agent calls Order › Get as a tool and gets the simplified order back', async () => {
 	const id = await importWorkflow(home, agentWorkflow({ question: `What is the status of order ${image.order_id}?` }));
-	const execution = await executeWorkflow(home, id, { env: TOOL_USAGE });
+	const execution = await executeWorkflow(home, id);
 	expect(execution.error?.message).toBeUndefined();
 	expect(execution.status).toBe('success');
 

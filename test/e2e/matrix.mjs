@@ -20,12 +20,15 @@ const ALL_SUITES = readdirSync(dirname(fileURLToPath(import.meta.url)))
 	.map((file) => file.slice(0, -'.e2e.mjs'.length));
 
 const LAST_1X = N8N_VERSIONS.filter((version) => version.startsWith('1.')).at(-1);
+/** The 2.x before the default: the last that runs on Node 20. */
+const PREVIOUS_2X = N8N_VERSIONS.filter((version) => version.startsWith('2.') && version !== DEFAULT_N8N).at(-1);
 
 /** binaryMode: n8n's N8N_DEFAULT_BINARY_DATA_MODE (`default` keeps files in memory, 1.x's default). */
 export const MATRIX = [
 	{ version: OLDEST_N8N, binaryMode: 'default', suites: EVERY_VERSION },
 	{ version: LAST_1X, binaryMode: 'default', suites: EVERY_VERSION },
 	{ version: LAST_1X, binaryMode: 'filesystem', suites: EVERY_VERSION },
+	{ version: PREVIOUS_2X, binaryMode: 'filesystem', suites: EVERY_VERSION },
 	{ version: DEFAULT_N8N, binaryMode: 'filesystem', suites: ALL_SUITES.filter((suite) => suite !== QUEUE) },
 	// PostgreSQL, Redis, main, two workers and a webhook process (see devkit/queue/).
 	{ version: DEFAULT_N8N, binaryMode: 'database', suites: [QUEUE] },
