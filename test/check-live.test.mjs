@@ -13,6 +13,7 @@ import { loadNode } from './support/package.mjs';
 const { API_VERSION } = loadNode('transport/apiVersion.js');
 
 const script = fileURLToPath(new URL('../scripts/check-live/index.mjs', import.meta.url));
+const readme = fileURLToPath(new URL('../README.md', import.meta.url));
 const HISTORY = 7;
 
 /** Runs the CLI; `whenRunning(child)` may signal it. Resolves exit code, output and the JSON report. */
@@ -113,6 +114,17 @@ describe.each(CASES)('against the fake with %s = %s', (variant, reading, key, va
 		expectCleanedUp(setup, run.report);
 		expectWithinBudgetAndFree(setup, run.report);
 	});
+});
+
+test('prints its budget first, the one the README states', async () => {
+	const setup = await fakeWithHistory({});
+	try {
+		const run = await checkLive(setup.fake);
+		expect(run.output.split('\n')[0]).toContain(`at most ${run.report.requests.budget} requests`);
+		expect(await readFile(readme, 'utf8')).toContain(`at most ${run.report.requests.budget}\nrequests`);
+	} finally {
+		await setup.fake.close();
+	}
 });
 
 test('refuses to start without AUTOENHANCE_API_KEY, sending nothing', async () => {

@@ -75,6 +75,12 @@ function accountVersion(raw) {
 	return { observed: { uploadUrlKey, pinned: pinned ?? null, headers }, matches };
 }
 
+function settingEnums(raw) {
+	if (!raw.reprocess) return { observed: null };
+	const observed = raw.reprocess.docsOnlyCloudType;
+	return { observed, matches: { accepted: ['documented'], refused: ['sdk'] }[observed], detail: raw.reprocess.refusal };
+}
+
 /** A behaviour the fake has one way only: matched when the observation is that way. */
 function fixed(observed, fakeValue) {
 	if (observed === undefined || observed === null) return { observed: null };
@@ -96,7 +102,7 @@ export function classify(raw, { apiVersion }) {
 		{ key: 'bracketUploadUrlKey', unknown: '§9.3 the upload URL key of POST /v3/brackets/', variant: null, ...fixed(bracketKeys.length === 1 ? bracketKeys[0] : bracketKeys.join('+') || null, 'upload_url') },
 		{ key: 'accountApiVersion', unknown: '§1, §21 the version of a request without x-api-version', variant: 'accountApiVersion', ...accountVersion(raw) },
 		{ key: 'downloadBody', unknown: '§9.7 the answer of GET /enhanced (preview)', variant: 'download', ...downloadBody(raw) },
-		{ key: 'settingEnums', unknown: '§9.13 cloud_type LOW_CLOUD_LOW_SAT (docs page, not the SDK)', variant: 'settingEnums', ...(raw.reprocess ? { observed: raw.reprocess.docsOnlyCloudType, matches: { accepted: ['documented'], refused: ['sdk'] }[raw.reprocess.docsOnlyCloudType] } : { observed: null }) },
+		{ key: 'settingEnums', unknown: '§9.13 cloud_type LOW_CLOUD_LOW_SAT (docs page, not the SDK)', variant: 'settingEnums', ...settingEnums(raw) },
 		{ key: 'imageStatuses', unknown: '§9.15 image status values', variant: null, ...statuses(raw) },
 		{ key: 'listOrder', unknown: '§9.22 order of GET /v3/orders/', variant: 'orderList', ...listOrder(raw) },
 		{ key: 'uploadFlagLagMs', unknown: '§9.23 is_uploaded right after a bracket\'s upload', variant: 'bracketUploadFlag', ...lag(raw.hdr?.uploadFlag) },
