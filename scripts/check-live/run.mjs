@@ -46,7 +46,7 @@ export async function runCheck({ baseUrl, apiKey, paceMs, write }) {
 		}
 	} catch (error) {
 		run.outcome = error instanceof Interrupted ? 'interrupted' : 'failed';
-		if (!(error instanceof Interrupted)) run.error = error.message;
+		if (!(error instanceof Interrupted)) run.error = error.cause ? `${error.message}: ${error.cause.code ?? error.cause.message}` : error.message;
 	}
 	write('- clean-up: deleting what this run created\n');
 	client.startCleanup();
