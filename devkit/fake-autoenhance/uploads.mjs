@@ -9,7 +9,7 @@ import { onUploaded } from './lifecycle.mjs';
 export const OCTET_STREAM = 'application/octet-stream';
 
 /** First API version answering `upload_url` (older ones, and no header, get `s3PutObjectUrl`). */
-const UPLOAD_URL_SINCE = '2025-05-08';
+export const UPLOAD_URL_SINCE = '2025-05-08';
 
 export const uploadUrlKey = (apiVersion) =>
 	apiVersion !== null && apiVersion >= UPLOAD_URL_SINCE ? 'upload_url' : 's3PutObjectUrl';
