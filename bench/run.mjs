@@ -4,12 +4,13 @@
 //   node bench/run.mjs            the full benchmark (about 6 minutes)
 //   node bench/run.mjs --smoke    tiny inputs, one run each, targets not enforced (under a minute)
 //   node bench/run.mjs --runs=3   fewer (or more) runs per figure than the default 5
-//   node bench/run.mjs --case=hdr one case only (memory, hdr, overhead or wait)
+//   node bench/run.mjs --case=hdr one case only (memory, hdrEveryHost, hdr, hdr429, overhead or wait)
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { hdrCase } from './cases/hdr.mjs';
+import { hdrCase, hdrEveryHostCase } from './cases/hdr.mjs';
+import { hdr429Case } from './cases/hdr-429.mjs';
 import { memoryCase } from './cases/memory.mjs';
 import { overheadCase } from './cases/overhead.mjs';
 import { waitCase } from './cases/wait.mjs';
@@ -24,12 +25,16 @@ const SIZES = {
 	full: {
 		memory: { bytes: 256 * MB },
 		hdr: { brackets: 30, bytes: 5 * MB, latencyMs: 100, mergingMs: 0, processingMs: 1000 },
+		hdrEveryHost: { brackets: 30, bytes: 5 * MB, latencyMs: 100, mergingMs: 1000, processingMs: 1000 },
+		hdr429: { brackets: 30, bytes: 5 * MB, latencyMs: 100, mergingMs: 1000, processingMs: 1000, episodeMs: 3000 },
 		overhead: { images: 1000 },
 		wait: { processingMs: 7000 },
 	},
 	smoke: {
 		memory: { bytes: 2 * MB },
 		hdr: { brackets: 6, bytes: 100 * 1024, latencyMs: 20, mergingMs: 0, processingMs: 200 },
+		hdrEveryHost: { brackets: 6, bytes: 100 * 1024, latencyMs: 20, mergingMs: 100, processingMs: 200 },
+		hdr429: { brackets: 6, bytes: 100 * 1024, latencyMs: 20, mergingMs: 100, processingMs: 200, episodeMs: 500 },
 		overhead: { images: 20 },
 		wait: { processingMs: 1000 },
 	},
@@ -37,7 +42,9 @@ const SIZES = {
 
 const CASES = [
 	{ key: 'memory', ...memoryCase },
+	{ key: 'hdrEveryHost', ...hdrEveryHostCase },
 	{ key: 'hdr', ...hdrCase },
+	{ key: 'hdr429', ...hdr429Case },
 	{ key: 'overhead', ...overheadCase },
 	{ key: 'wait', ...waitCase },
 ];
@@ -98,6 +105,7 @@ const environment = await startEnvironment(
 		enhancePhoto: workflows.enhancePhoto(),
 		enhancePhotoHttp: workflows.enhancePhotoWithHttpRequests(fake.apiUrl),
 		enhanceHdr: workflows.enhanceHdr(),
+		enhanceHdrFixed10: workflows.enhanceHdr({ fixedConcurrency: 10 }),
 		enhanceHdrHttp: workflows.enhanceHdrWithHttpRequests(fake.apiUrl),
 		getImages: workflows.getImages(),
 		getImagesHttp: workflows.getImagesWithHttpRequests(fake.apiUrl),
@@ -106,7 +114,7 @@ const environment = await startEnvironment(
 );
 const rows = [];
 try {
-	for (const benchCase of CASES.filter((entry) => !args.case || entry.key === args.case)) {
+	for (const benchCase of CASES.filter((entry) => !args.case || args.case.split(',').includes(entry.key))) {
 		rows.push(await runCase(environment, benchCase));
 	}
 } catch (error) {

@@ -110,13 +110,20 @@ function download(apiUrl) {
 	return httpRequest('Download', { method: 'GET', url: `=${apiUrl}/v3/images/{{ $json.image_id }}/enhanced`, fileResponse: true });
 }
 
-/** Body { files }: every file matching the glob is a bracket of one HDR order. */
-export function enhanceHdr() {
+/**
+ * Body { files }: every file matching the glob is a bracket of one HDR order. Node version 2
+ * adapts its requests to each host; `fixedConcurrency` runs version 1 with that Concurrency.
+ */
+export function enhanceHdr({ fixedConcurrency } = {}) {
+	const fixed = fixedConcurrency !== undefined;
+	const parameters = { resource: 'order', operation: 'enhanceHdr', ...ENHANCE_AND_DOWNLOAD };
 	return readIntoAutoenhance({
-		name: 'Bench: enhance HDR brackets (Autoenhance)',
-		path: 'bench-hdr',
+		name: `Bench: enhance HDR brackets (Autoenhance${fixed ? `, fixed ${fixedConcurrency}` : ''})`,
+		path: fixed ? `bench-hdr-fixed-${fixedConcurrency}` : 'bench-hdr',
 		reader: readFiles('Read brackets', '={{ $json.body.files }}'),
-		node: autoenhance('Enhance HDR', { resource: 'order', operation: 'enhanceHdr', ...ENHANCE_AND_DOWNLOAD }),
+		node: fixed
+			? autoenhance('Enhance HDR', { ...parameters, options: { concurrency: fixedConcurrency } }, 1)
+			: autoenhance('Enhance HDR', parameters, 2),
 	});
 }
 

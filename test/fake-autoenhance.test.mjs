@@ -635,6 +635,14 @@ describe('faults', () => {
 		expect(fake.stats().faultsInjected).toBe(injected + 1);
 	});
 
+	test('forMs: a rule applies only that long from the first request it matches', async () => {
+		fake.setFaults([{ path: '/v3/orders', kind: 'status', status: 429, forMs: 150 }]);
+		expect((await api('/v3/orders/')).status).toBe(429);
+		expect((await api('/v3/orders/')).status).toBe(429);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect((await api('/v3/orders/')).status).toBe(200);
+	});
+
 	test('503 on the upload host (S3 XML), by listener and method', async () => {
 		const image = await createImage();
 		fake.setFaults([{ listener: 'upload', method: 'PUT', kind: 'status', status: 503, times: 1 }]);

@@ -38,6 +38,11 @@ class FakeClient {
 		return this.control('POST', '/configure', settings);
 	}
 
+	/** Replaces the fault rules (see the fake's README); [] clears them. */
+	setFaults(rules) {
+		return this.control('POST', '/faults', rules);
+	}
+
 	/** The request records since the last clearRequests(): { listener, method, path, at, … }. */
 	requests() {
 		return this.control('GET', '/requests');

@@ -55,9 +55,24 @@ export function formatCounts({ byKind, byHost }) {
 export function timeline(records, origin) {
 	return records.map((record) => ({
 		kind: kindOf(record),
+		host: record.listener,
+		status: record.status,
 		start: record.at - origin,
 		end: (record.endedAt ?? record.at) - origin,
 	}));
+}
+
+/** How many requests were in flight on `host` from each change on: [{ at, count }], by time. */
+export function inFlight(spans, host) {
+	const changes = spans
+		.filter((span) => span.host === host)
+		.flatMap((span) => [
+			{ at: span.start, by: 1 },
+			{ at: span.end, by: -1 },
+		])
+		.sort((a, b) => a.at - b.at || a.by - b.by);
+	let count = 0;
+	return changes.map(({ at, by }) => ({ at, count: (count += by) }));
 }
 
 /** One line per kind: "upload ×30 0.21–1.43 s", the span from its first start to its last end. */

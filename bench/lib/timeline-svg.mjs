@@ -1,7 +1,7 @@
 // Time lines of requests as an SVG picture: one panel per variant on a shared time axis, one lane
 // per kind of request, one bar per request (requests that overlap stack inside their lane, so
 // the height of a lane shows how many ran at once).
-import { KINDS } from './request-log.mjs';
+import { HOSTS, inFlight, KINDS } from './request-log.mjs';
 
 const WIDTH = 960;
 const LABEL_WIDTH = 110;
@@ -13,6 +13,10 @@ const MIN_LANE = 12;
 const PANEL_TITLE = 22;
 const AXIS = 30;
 const FONT = 'font-family="sans-serif"';
+
+const IN_FLIGHT_LANE = 40;
+/** Requests the server refused for load (429, 503) are drawn in this colour. */
+const PUSHBACK = '#d62728';
 
 const COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#b07aa1', '#edc948', '#9c755f', '#bab0ac'];
 
@@ -43,10 +47,15 @@ export function renderTimelines({ title, subtitle, panels }) {
 			rows.forEach((row, index) => {
 				for (const span of row) {
 					const width = Math.max(1, x(span.end) - x(span.start));
-					parts.push(`<rect x="${x(span.start).toFixed(1)}" y="${top + index * (BAR + BAR_GAP)}" width="${width.toFixed(1)}" height="${BAR}" fill="${colourOf(kind)}"/>`);
+					const fill = span.status === 429 || span.status === 503 ? PUSHBACK : colourOf(kind);
+					parts.push(`<rect x="${x(span.start).toFixed(1)}" y="${top + index * (BAR + BAR_GAP)}" width="${width.toFixed(1)}" height="${BAR}" fill="${fill}"/>`);
 				}
 			});
 			top += height + LANE_GAP;
+		}
+		for (const host of Object.keys(HOSTS).filter((name) => panel.spans.some((span) => span.host === name))) {
+			parts.push(inFlightLane(inFlight(panel.spans, host), `${HOSTS[host]} in flight`, x, top));
+			top += IN_FLIGHT_LANE + LANE_GAP;
 		}
 		for (const [index, mark] of panel.marks.entries()) {
 			const at = x(mark.at).toFixed(1);
@@ -66,6 +75,24 @@ export function renderTimelines({ title, subtitle, panels }) {
 		...parts,
 		'</svg>',
 		'',
+	].join('\n');
+}
+
+/** A step line of the count in flight, scaled to its own peak, which the label gives. */
+function inFlightLane(steps, label, x, top) {
+	const peak = Math.max(1, ...steps.map((step) => step.count));
+	const y = (count) => (top + IN_FLIGHT_LANE - (count / peak) * (IN_FLIGHT_LANE - 4)).toFixed(1);
+	let points = `${x(0).toFixed(1)},${y(0)}`;
+	let previous = 0;
+	for (const { at, count } of steps) {
+		points += ` ${x(at).toFixed(1)},${y(previous)} ${x(at).toFixed(1)},${y(count)}`;
+		previous = count;
+	}
+	return [
+		text(8, top + 12, label),
+		text(8, top + 24, `(peak ${peak})`),
+		`<polyline points="${points}" fill="none" stroke="#333" stroke-width="1"/>`,
+		`<line x1="${LABEL_WIDTH}" x2="${WIDTH - RIGHT}" y1="${top + IN_FLIGHT_LANE}" y2="${top + IN_FLIGHT_LANE}" stroke="#ccc"/>`,
 	].join('\n');
 }
 

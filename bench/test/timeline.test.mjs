@@ -1,6 +1,6 @@
 // The benchmark's reading of the fake server's request log: kinds, counts per host, time lines
 // and their picture.
-import { countRequests, describeTimeline, formatCounts, kindOf, timeline } from '../lib/request-log.mjs';
+import { countRequests, describeTimeline, formatCounts, inFlight, kindOf, timeline } from '../lib/request-log.mjs';
 import { renderTimelines } from '../lib/timeline-svg.mjs';
 
 const record = (listener, method, path, at, endedAt) => ({ listener, method, path, at, endedAt });
@@ -48,8 +48,8 @@ test('requests are counted per kind and per host', () => {
 
 test('a time line is in ms from the origin; a request that never ended ends where it began', () => {
 	const spans = timeline(RUN, 1000);
-	expect(spans[0]).toEqual({ kind: 'create order', start: 0, end: 100 });
-	expect(spans.at(-1)).toEqual({ kind: 'download: file', start: 1800, end: 1800 });
+	expect(spans[0]).toMatchObject({ kind: 'create order', host: 'api', start: 0, end: 100 });
+	expect(spans.at(-1)).toMatchObject({ kind: 'download: file', host: 'asset', start: 1800, end: 1800 });
 	expect(describeTimeline(spans)).toContain('upload ×2 0.20–0.60 s');
 });
 
@@ -67,4 +67,21 @@ test('the picture has one bar per request, and overlapping requests stack in the
 	expect(secondUpload.y).toBeGreaterThan(firstUpload.y);
 	const [firstRegister, secondRegister] = bars.slice(1, 3);
 	expect(secondRegister.y).toBeGreaterThan(firstRegister.y);
+});
+
+test('in flight on a host: up at each arrival, down at each end', () => {
+	const spans = [
+		{ host: 'api', start: 0, end: 100 },
+		{ host: 'api', start: 50, end: 150 },
+		{ host: 'upload', start: 60, end: 70 },
+		{ host: 'api', start: 100, end: 120 },
+	];
+	expect(inFlight(spans, 'api').map(({ at, count }) => [at, count])).toEqual([
+		[0, 1],
+		[50, 2],
+		[100, 1],
+		[100, 2],
+		[120, 1],
+		[150, 0],
+	]);
 });

@@ -39,6 +39,7 @@ function normalizeRule(rule) {
 	if (rule.maxInARow !== undefined && !(Number.isInteger(rule.maxInARow) && rule.maxInARow >= 0)) {
 		fail('maxInARow must be a whole number');
 	}
+	if (rule.forMs !== undefined && !(Number.isFinite(rule.forMs) && rule.forMs >= 0)) fail('forMs must be a number of ms');
 	const path = rule.pathRegex !== undefined ? new RegExp(rule.pathRegex) : rule.path;
 	const retryAfter = rule.retryAfter ?? (status === 429 ? 1 : undefined);
 	return { ...rule, path, probability, times: times ?? Infinity, retryAfter, delayMs: rule.delayMs ?? 0 };
@@ -73,15 +74,18 @@ export class FaultInjector {
 
 	/**
 	 * The rules that fire for this request (each firing counts towards `times`). A rule with
+	 * `forMs` applies only that long from the first request it matches: an episode of push-back. A rule with
 	 * `maxInARow` does not end a request when that many requests to the same listener, method
 	 * and path in a row were already ended by a fault: a client with bounded retries gets through.
 	 */
-	draw(listener, method, path) {
+	draw(listener, method, path, now = Date.now()) {
 		const key = `${listener} ${method} ${path}`;
 		const streak = this.#streaks.get(key) ?? 0;
 		const fired = [];
 		for (const rule of this.#rules) {
 			if (rule.used >= rule.times || !matches(rule, listener, method, path)) continue;
+			rule.firstMatchAt ??= now;
+			if (now - rule.firstMatchAt > (rule.forMs ?? Infinity)) continue;
 			if (rule.probability < 1 && this.#random() >= rule.probability) continue;
 			if (ENDING.has(rule.kind) && streak >= (rule.maxInARow ?? Infinity)) continue;
 			rule.used += 1;

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INode, INodeExecutionData, IPairedItemData } fr
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../utils/concurrency';
-import { DEFAULT_CONCURRENCY } from '../fields/options';
+import { readConcurrency } from '../fields/concurrency';
+import { adaptToHosts } from '../transport/hostLimits';
 import { image } from './image/Image.resource';
 import type { BatchOperation, Operation, PerItemOperation } from './operation';
 import { order } from './order/Order.resource';
@@ -20,10 +21,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operationName}" of "${resource}" is not known to this version of the node`,
 		);
 	}
+	const concurrency = readConcurrency.call(this);
+	if (concurrency.adaptive) adaptToHosts(this, concurrency.ceiling);
 	const output =
 		operation.mode === 'batch'
 			? await runBatch.call(this, operation, items)
-			: await runPerItem.call(this, operation, items);
+			: await runPerItem.call(this, operation, items, concurrency.ceiling);
 	return [output];
 }
 
@@ -31,8 +34,8 @@ async function runPerItem(
 	this: IExecuteFunctions,
 	operation: PerItemOperation,
 	items: INodeExecutionData[],
+	concurrency: number,
 ): Promise<INodeExecutionData[]> {
-	const concurrency = this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as number;
 	const perItem = await mapWithConcurrency(items, concurrency, async (_item, itemIndex, slot) => {
 		try {
 			const results = await operation.execute.call(this, itemIndex, slot);

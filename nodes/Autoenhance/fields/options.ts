@@ -25,7 +25,7 @@ export const concurrencyOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 20 },
 	default: DEFAULT_CONCURRENCY,
 	description:
-		'How many items are sent to Autoenhance at the same time. Outputs keep the order of the input items.',
+		'Node version 1: how many items are sent to Autoenhance at the same time. Later versions: the most requests to each host at the same time (20 when not set); the node starts at up to 10, sends more while answers come back quickly and fewer when Autoenhance asks it to slow down. Outputs keep the order of the input items.',
 };
 
 /**

@@ -5,6 +5,7 @@ import type { AutoenhanceContext, Connection } from './connection';
 import { CREDENTIAL_TYPE, getConnection } from './connection';
 import type { RequestTarget } from './errors';
 import { failureToError } from './errors';
+import { withinHostLimit } from './hostLimits';
 import type { AttemptResult } from './retry';
 import { parseRetryAfter, withRetries } from './retry';
 
@@ -54,7 +55,7 @@ export async function send(
 	// n8n's request type does not list streams, but its HTTP client sends them as they are.
 	const nextRequest = async () => (openBody ? { ...full, body: (await openBody()) as Buffer } : full);
 	const { result, attempts } = await withRetries(
-		async () => attempt(this, connection, await nextRequest(), options),
+		async () => await withinHostLimit(this, full.url, async () => await attempt(this, connection, await nextRequest(), options)),
 		{ safeToRepeat: options.safeToRepeat, recover: options.recover, abortSignal },
 	);
 	if (result.ok) return result.value;

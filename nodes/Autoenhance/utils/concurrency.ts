@@ -53,6 +53,9 @@ export async function mapWithConcurrency<T, R>(
 /** Runs `work` once fewer than its limit of earlier calls are still running; queued in call order. */
 export type Limit = <T>(work: () => Promise<T>) => Promise<T>;
 
+/** Runs `work` at once: where something else (a limit per host) does the waiting. */
+export const noLimit: Limit = async (work) => await work();
+
 export function createLimit(limit: number): Limit {
 	const slots = new Slots(Math.max(1, Math.floor(limit) || 1));
 	return async (work) => {

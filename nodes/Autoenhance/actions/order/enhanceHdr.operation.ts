@@ -12,9 +12,10 @@ import type { WaitSettings } from '../../api/completion';
 import { waitForMerge } from '../../api/completion';
 import { withGivenName } from '../../api/names';
 import { createOrder, imagesOf, processOrder } from '../../api/orders';
-import { createLimit, mapWithConcurrency } from '../../utils/concurrency';
+import { createLimit, mapWithConcurrency, noLimit } from '../../utils/concurrency';
+import { readConcurrency } from '../../fields/concurrency';
 import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
-import { concurrencyOption, DEFAULT_CONCURRENCY, optionsField, transferConcurrency } from '../../fields/options';
+import { concurrencyOption, optionsField, transferConcurrency } from '../../fields/options';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { binaryPropertyNameField } from '../../fields/binaryInput';
@@ -63,7 +64,7 @@ const properties: INodeProperties[] = [
 		{
 			...concurrencyOption,
 			description:
-				'How many requests go to Autoenhance at the same time. The files themselves upload and download 10 at a time (or this many, if more), straight to and from storage.',
+				'Node version 1: how many requests go to Autoenhance at the same time; the files themselves upload and download 10 at a time (or this many, if more), straight to and from storage. Later versions: the most requests to each host (the API, the storage hosts) at the same time (20 when not set); the node starts at up to 10, sends more while answers come back quickly and fewer when a host asks it to slow down.',
 		},
 	),
 ];
@@ -82,7 +83,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const bracketsPerImage = readBracketsPerImage.call(this, 0);
 	const settings = readEnhancementSettings.call(this, 0);
-	const concurrency = this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as number;
+	const concurrency = readConcurrency.call(this);
 	const allBinaryFields = this.getNodeParameter('options.allBinaryFields', 0, false) as boolean;
 	const brackets = await readBrackets.call(this, items, allBinaryFields);
 	assertEnoughBrackets.call(this, brackets);
@@ -90,9 +91,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	const name = (this.getNodeParameter('orderName', 0, '') as string).trim();
 	const orderId = String((await createOrder.call(this, { name })).order_id);
-	// Per host: `concurrency` requests to the API at once, more transfers to the storage hosts.
-	const apiLimit = createLimit(concurrency);
-	const transfers = transferConcurrency(concurrency);
+	// Version 1: `concurrency` requests to the API at once, more transfers to the storage hosts.
+	// Later, every request waits for room at its host, and this bounds only the brackets in hand.
+	const apiLimit = concurrency.adaptive ? noLimit : createLimit(concurrency.ceiling);
+	const transfers = concurrency.adaptive ? concurrency.ceiling : transferConcurrency(concurrency.ceiling);
 	const uploaded = await uploadBrackets.call(this, orderId, brackets, { apiLimit, transfers, inInputOrder: bracketsPerImage > 0 });
 	const wait = readWaitSettings.call(this, 0);
 	await assertFlaggedUploaded.call(this, orderId, uploaded, wait);
