@@ -15,6 +15,8 @@ export const VARIANTS = {
 	bracketUploadFlag: ['immediate', 'delayed'],
 	/** A bracket's image_id before its merge: null, or already set (to the ID its merged image will get). */
 	bracketImageId: ['unset', 'preassigned'],
+	/** An order's `images`: every image at once, or a new image only orderListingLagMs after its creation. */
+	orderImages: ['immediate', 'lagging'],
 	/** DELETE: the object is gone (404, ID free again), or kept with is_deleted: true (GET 200, ID taken). */
 	deletion: ['hard', 'soft'],
 	/** /enhanced and /original: a 302 to the file, the file itself, JSON with its URL, or an HTML page (no file). */
@@ -35,6 +37,7 @@ export const LEAST_CONVENIENT = {
 	mergeStart: 'delayed',
 	bracketUploadFlag: 'delayed',
 	bracketImageId: 'preassigned',
+	orderImages: 'lagging',
 	deletion: 'soft',
 	download: 'json',
 	webhookToken: 'bearer',
