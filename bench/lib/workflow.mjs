@@ -39,11 +39,11 @@ export function webhookWorkflow({ name, path, nodes, links }) {
 	return { name, nodes: all, connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
-export function autoenhance(name, parameters) {
+export function autoenhance(name, parameters, { typeVersion = 1 } = {}) {
 	return {
 		name,
 		type: 'n8n-nodes-autoenhance.autoenhance',
-		typeVersion: 1,
+		typeVersion,
 		parameters,
 		credentials: { autoenhanceApi: AUTOENHANCE_CREDENTIAL },
 	};
