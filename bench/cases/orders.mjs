@@ -84,14 +84,22 @@ export const ordersCase = {
 			`${seconds(figure.ms)} (${times(figure.ms / idealMs)} ideal), +${megabytes(figure.peakMB)}, ${figure.orders} order(s)`;
 		// Status checks that do not grow with the photos: fewer than one a photo, where each photo
 		// polled on its own needs several.
-		const flatStatus = our.statusChecks < photos;
+		const checks = {
+			[`≤ ${MAX_REQUESTS_PER_PHOTO} API requests a photo`]: our.perPhoto <= MAX_REQUESTS_PER_PHOTO,
+			'< 1 status check a photo': our.statusChecks < photos,
+			'time ≤ version 1': our.ms <= version1.ms,
+			[`time ≤ ${MAX_OF_IDEAL}× ideal`]: our.ms <= MAX_OF_IDEAL * idealMs,
+		};
+		const failed = Object.keys(checks).filter((check) => !checks[check]);
 		return {
 			ours: `version 2: ${text(our)}`,
 			baseline: `version 1: ${text(version1)}; HTTP Request chain: ${text(chain)}`,
 			ratio: `${times(our.perPhoto / version1.perPhoto)} requests, ${times(our.ms / version1.ms)} time of version 1`,
 			target: `≤ ${MAX_REQUESTS_PER_PHOTO} API requests a photo, < 1 status check a photo, time ≤ version 1 and ≤ ${MAX_OF_IDEAL}× ideal ${seconds(idealMs)}`,
-			pass: our.perPhoto <= MAX_REQUESTS_PER_PHOTO && flatStatus && our.ms <= version1.ms && our.ms <= MAX_OF_IDEAL * idealMs,
-			note: `ideal ${seconds(idealMs)} = slowest processing ${seconds(processingMs + processingSpreadMs)} + one download; memory is n8n's peak resident growth during the run`,
+			pass: failed.length === 0,
+			note:
+				`ideal ${seconds(idealMs)} = slowest processing ${seconds(processingMs + processingSpreadMs)} + one download; ` +
+				`memory is n8n's peak resident growth during the run; not met: ${failed.join(', ') || 'none'}`,
 		};
 	},
 };

@@ -8,7 +8,7 @@ import { getImage } from './images';
 import { getOrder, imagesOf } from './orders';
 
 /** A photo uploaded into an order, to be waited for until Autoenhance has finished it. */
-export interface WaitingPhoto {
+interface WaitingPhoto {
 	imageId: string;
 	/** The image as last seen (at first: as created): what On Timeout's Return Last State returns. */
 	image: ApiImage;
@@ -94,8 +94,8 @@ export function createOrderWaiter(context: IExecuteFunctions, orderId: string): 
 		try {
 			const order = await getOrder.call(context, orderId);
 			listed = new Map(imagesOf(order).map((image) => [String(image.image_id), image]));
-		} catch (error) {
-			if (context.getExecutionCancelSignal()?.aborted) throw error;
+		} catch {
+			// Settles nothing; a stopped execution ends the wait at the next sleep.
 		}
 		if (!listed) return timeOutOverdue();
 		const unlisted: Waiter[] = [];
