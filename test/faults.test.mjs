@@ -43,19 +43,25 @@ function expectWithinRetryPolicy() {
 	}
 }
 
-test('Enhance, 50 photos: each created and uploaded once, every download byte-exact and paired', async () => {
+/** Image › Enhance on 50 photos (10 at a time) under the fault mix; logs the fake's summary. */
+async function enhanceFiftyUnderFaults(label, parameters = {}, run = {}) {
 	const items = photoItems(50, (n) => `room-${String(n).padStart(2, '0')}.jpg`);
 	fake.setFaults(faultMix());
 	const started = Date.now();
 	const { output } = await runImage(
 		fake,
 		'enhance',
-		{ options: { ...QUICK_POLLS, concurrency: 10 } },
-		{ items, binaryMode: 'filesystem' },
+		{ ...parameters, options: { ...QUICK_POLLS, concurrency: 10 } },
+		{ items, binaryMode: 'filesystem', ...run },
 	);
 	const elapsedMs = Date.now() - started;
-	const summary = summarize(fake, 'enhance, 50 photos', elapsedMs);
+	const summary = summarize(fake, label, elapsedMs);
 	console.log(summary.line);
+	return { items, output, summary, elapsedMs };
+}
+
+test('Enhance, 50 photos: each created and uploaded once, every download byte-exact and paired', async () => {
+	const { items, output, summary, elapsedMs } = await enhanceFiftyUnderFaults('enhance, 50 photos');
 
 	const results = output[0];
 	expect(results).toHaveLength(50);
@@ -90,18 +96,11 @@ test('Enhance, 50 photos: each created and uploaded once, every download byte-ex
 });
 
 test('Enhance version 2, 50 photos into one order: each created and uploaded once, all enhanced, none twice', async () => {
-	const items = photoItems(50, (n) => `room-${String(n).padStart(2, '0')}.jpg`);
-	fake.setFaults(faultMix());
-	const started = Date.now();
-	const { output } = await runImage(
-		fake,
-		'enhance',
-		{ orderName: 'Listing 50', options: { ...QUICK_POLLS, concurrency: 10 } },
-		{ items, binaryMode: 'filesystem', typeVersion: 2 },
+	const { items, output, summary } = await enhanceFiftyUnderFaults(
+		'enhance v2, 50 photos, one order',
+		{ orderName: 'Listing 50' },
+		{ typeVersion: 2 },
 	);
-	const elapsedMs = Date.now() - started;
-	const summary = summarize(fake, 'enhance v2, 50 photos, one order', elapsedMs);
-	console.log(summary.line);
 
 	const results = output[0];
 	expect(fake.orders.size).toBe(1);
