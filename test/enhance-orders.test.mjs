@@ -133,7 +133,7 @@ describe('One New Order for This Run (the default of version 2)', () => {
 	});
 });
 
-describe('Existing Order and One Order per Photo', () => {
+describe('Existing Order and One Order per Image', () => {
 	test('Existing Order: the photos go into the chosen order and are waited for by order', async () => {
 		const orderId = 'listing-7';
 		const items = photoItems(3);
@@ -155,9 +155,9 @@ describe('Existing Order and One Order per Photo', () => {
 		expect(fake.requests).toHaveLength(0);
 	});
 
-	test('One Order per Photo: an order each, and each photo waited for on its own, as version 1 does', async () => {
+	test('One Order per Image: an order each, and each photo waited for on its own, as version 1 does', async () => {
 		const items = photoItems(3);
-		const result = await runImage(fake, 'enhance', { orderGrouping: 'orderPerPhoto', options: quickPolls }, { ...V2, items });
+		const result = await runImage(fake, 'enhance', { orderGrouping: 'orderPerImage', options: quickPolls }, { ...V2, items });
 		expect(new Set(itemsOf(result).map((item) => item.json.order_id)).size).toBe(3);
 		expect(fake.orders.size).toBe(3);
 		expect(apiRequests('GET', ORDER_READ)).toHaveLength(0);

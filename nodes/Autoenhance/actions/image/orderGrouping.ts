@@ -11,7 +11,7 @@ import { perRun } from '../../utils/perRun';
 import { newInVersion2 } from '../versions';
 import { orderIdFields } from './fields';
 
-type Grouping = 'runOrder' | 'existingOrder' | 'orderPerPhoto';
+type Grouping = 'runOrder' | 'existingOrder' | 'orderPerImage';
 
 const [version1OrderId, version2OrderId] = orderIdFields;
 
@@ -19,19 +19,19 @@ const [version1OrderId, version2OrderId] = orderIdFields;
 export const orderGroupingFields: INodeProperties[] = [
 	version1OrderId,
 	newInVersion2({
-		displayName: 'Order',
+		displayName: 'Put Images Into',
 		name: 'orderGrouping',
 		type: 'options',
 		default: 'runOrder',
-		description: 'Which Autoenhance order the photos go into. One order per listing keeps a shoot together in the Autoenhance web app.',
+		description: 'Which Autoenhance order the images go into. One order per listing keeps a shoot together in the Autoenhance web app.',
 		options: [
+			{ name: 'Existing Order', value: 'existingOrder', description: 'The images go into an order you choose' },
 			{
 				name: 'One New Order for This Run',
 				value: 'runOrder',
-				description: 'All photos of this run go into one new order (one per Order Name, if the name differs between items)',
+				description: 'All images of this run go into one new order (one per Order Name, if the name differs between items)',
 			},
-			{ name: 'Existing Order', value: 'existingOrder', description: 'The photos go into an order you choose' },
-			{ name: 'One Order per Photo', value: 'orderPerPhoto', description: 'Each photo gets an order of its own, as in version 1' },
+			{ name: 'One Order per Image', value: 'orderPerImage', description: 'Each image gets an order of its own, as in version 1' },
 		],
 	}),
 	newInVersion2({
@@ -47,7 +47,7 @@ export const orderGroupingFields: INodeProperties[] = [
 	{
 		...version2OrderId,
 		required: true,
-		description: 'The order the photos go into: pick one, or enter the ID of an existing or a new order under By ID',
+		description: 'The order the images go into: pick one, or enter the ID of an existing or a new order under By ID',
 		displayOptions: { ...version2OrderId.displayOptions, show: { orderGrouping: ['existingOrder'] } },
 	},
 ];
@@ -56,7 +56,7 @@ export const orderGroupingFields: INodeProperties[] = [
 export async function orderForPhoto(this: IExecuteFunctions, itemIndex: number): Promise<{ orderId: string; shared: boolean }> {
 	// Version 1 has no such field: the Order ID it has, or an order per photo.
 	const grouping = this.getNodeParameter('orderGrouping', itemIndex, 'version1') as Grouping | 'version1';
-	if (grouping === 'orderPerPhoto') return { orderId: '', shared: false };
+	if (grouping === 'orderPerImage') return { orderId: '', shared: false };
 	if (grouping === 'existingOrder') return { orderId: requiredString.call(this, 'orderId', itemIndex, 'Order'), shared: true };
 	if (grouping === 'runOrder') {
 		const name = (this.getNodeParameter('orderName', itemIndex, '') as string).trim();
