@@ -4,7 +4,9 @@
 //   node bench/run.mjs            the full benchmark (about 6 minutes)
 //   node bench/run.mjs --smoke    tiny inputs, one run each, targets not enforced (under a minute)
 //   node bench/run.mjs --runs=3   fewer (or more) runs per figure than the default 5
-//   node bench/run.mjs --case=hdr one case only (memory, hdrEveryHost, hdr, hdr429, overhead or wait)
+//   node bench/run.mjs --case=hdr one case only (memory, hdrEveryHost, hdr, hdr429, overhead, wait
+//                                 or orders; several separated by commas)
+//   node bench/run.mjs --case=orders --photos=1000   another number of photos for the orders case
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { hdrCase, hdrEveryHostCase } from './cases/hdr.mjs';
 import { hdr429Case } from './cases/hdr-429.mjs';
 import { memoryCase } from './cases/memory.mjs';
+import { ordersCase } from './cases/orders.mjs';
 import { overheadCase } from './cases/overhead.mjs';
 import { waitCase } from './cases/wait.mjs';
 import { startEnvironment } from './lib/environment.mjs';
@@ -29,6 +32,7 @@ const SIZES = {
 		hdr429: { brackets: 30, bytes: 5 * MB, latencyMs: 100, mergingMs: 1000, processingMs: 1000, episodeMs: 3000 },
 		overhead: { images: 1000 },
 		wait: { processingMs: 7000 },
+		orders: { photos: 100, latencyMs: 20, processingMs: 2000, processingSpreadMs: 8000 },
 	},
 	smoke: {
 		memory: { bytes: 2 * MB },
@@ -37,6 +41,7 @@ const SIZES = {
 		hdr429: { brackets: 6, bytes: 100 * 1024, latencyMs: 20, mergingMs: 100, processingMs: 200, episodeMs: 500 },
 		overhead: { images: 20 },
 		wait: { processingMs: 1000 },
+		orders: { photos: 6, latencyMs: 20, processingMs: 200, processingSpreadMs: 400 },
 	},
 };
 
@@ -47,17 +52,24 @@ const CASES = [
 	{ key: 'hdr429', ...hdr429Case },
 	{ key: 'overhead', ...overheadCase },
 	{ key: 'wait', ...waitCase },
+	{ key: 'orders', ...ordersCase },
 ];
 
 /** What warm-up runs use: quick, so each workflow's node types are loaded before measuring. */
-const WARM_UP_FAKE = { latencyMs: 0, processingMs: 50, mergingMs: 0 };
+const WARM_UP_FAKE = { latencyMs: 0, processingMs: 50, processingSpreadMs: 0, mergingMs: 0 };
 
 const { values: args } = parseArgs({
-	options: { smoke: { type: 'boolean', default: false }, runs: { type: 'string' }, case: { type: 'string' } },
+	options: {
+		smoke: { type: 'boolean', default: false },
+		runs: { type: 'string' },
+		case: { type: 'string' },
+		photos: { type: 'string' },
+	},
 });
 const smoke = args.smoke;
 const runs = Number(args.runs ?? (smoke ? 1 : 5));
 const sizes = smoke ? SIZES.smoke : SIZES.full;
+if (args.photos) sizes.orders.photos = Number(args.photos);
 const concurrency = defaultConcurrency();
 /** Where pictures of a run go: beside this file for a full run, out of the repository for a smoke run. */
 const outDir = smoke ? join(tmpdir(), 'autoenhance-bench-smoke') : fileURLToPath(new URL('results', import.meta.url));
@@ -82,12 +94,12 @@ async function runCase(environment, benchCase) {
 			input,
 			size,
 		);
-	const variants = ['ours', 'baseline'];
+	const variants = benchCase.variants ?? ['ours', 'baseline'];
 	if (!smoke) {
 		for (const variant of variants) await measure(variant, inputs.warmUp);
 	}
 	await environment.fake.configure(benchCase.fake(size));
-	const samples = { ours: [], baseline: [] };
+	const samples = Object.fromEntries(variants.map((variant) => [variant, []]));
 	const calibrations = [];
 	for (let run = 0; run < runs; run++) {
 		// Right before each pair, so that what a case calibrates matches the machine during its runs.
@@ -109,6 +121,9 @@ const environment = await startEnvironment(
 		enhanceHdrHttp: workflows.enhanceHdrWithHttpRequests(fake.apiUrl),
 		getImages: workflows.getImages(),
 		getImagesHttp: workflows.getImagesWithHttpRequests(fake.apiUrl),
+		enhancePhotosV2: workflows.enhancePhotos({ typeVersion: 2 }),
+		enhancePhotosV1: workflows.enhancePhotos({ typeVersion: 1 }),
+		enhancePhotosHttp: workflows.enhancePhotosWithHttpRequests(fake.apiUrl),
 	}),
 	log,
 );

@@ -50,17 +50,47 @@ export function enhancePhoto() {
 
 export const ENHANCE_PHOTO_CHAIN = ['Enhance'];
 
+/** Body { file }: every photo matching the glob enhanced, waited for and downloaded; version 2 puts them into one order. */
+export function enhancePhotos({ typeVersion }) {
+	return readIntoAutoenhance({
+		name: `Bench: enhance photos (Autoenhance version ${typeVersion})`,
+		path: `bench-enhance-photos-v${typeVersion}`,
+		reader: readFiles('Read photos', '={{ $json.body.file }}'),
+		node: autoenhance('Enhance', { resource: 'image', operation: 'enhance', ...ENHANCE_AND_DOWNLOAD }, { typeVersion }),
+	});
+}
+
 /** The same with HTTP Request nodes. */
 export function enhancePhotoWithHttpRequests(apiUrl) {
+	return enhanceWithHttpRequests(apiUrl, {
+		name: 'Bench: enhance one photo (HTTP Request)',
+		path: 'bench-enhance-http',
+		imageId: "$('Create image').first().json.image_id",
+	});
+}
+
+/**
+ * The same for many photos: each status check asks for the image its item stands for (the first
+ * round takes the ID from the create, paired through the upload; later rounds from the last status).
+ */
+export function enhancePhotosWithHttpRequests(apiUrl) {
+	return enhanceWithHttpRequests(apiUrl, {
+		name: 'Bench: enhance photos (HTTP Request)',
+		path: 'bench-enhance-photos-http',
+		imageId: "$json.image_id ?? $('Photo and upload URL').item.json.image_id",
+	});
+}
+
+function enhanceWithHttpRequests(apiUrl, { name, path, imageId }) {
 	const polling = statusLoop({
 		name: 'Get status',
-		url: `=${apiUrl}/v3/images/{{ $('Create image').first().json.image_id }}`,
+		url: `=${apiUrl}/v3/images/{{ ${imageId} }}`,
 		finished: "={{ ['processed', 'error'].includes($json.status) }}",
 		then: 'Download',
 	});
 	return webhookWorkflow({
-		name: 'Bench: enhance one photo (HTTP Request)',
-		path: 'bench-enhance-http',
+		name,
+		path,
 		nodes: [
 			readFiles('Read photo', '={{ $json.body.file }}'),
 			httpRequest('Create image', {
@@ -122,8 +152,8 @@ export function enhanceHdr({ fixedConcurrency } = {}) {
 		path: fixed ? `bench-hdr-fixed-${fixedConcurrency}` : 'bench-hdr',
 		reader: readFiles('Read brackets', '={{ $json.body.files }}'),
 		node: fixed
-			? autoenhance('Enhance HDR', { ...parameters, options: { concurrency: fixedConcurrency } }, 1)
-			: autoenhance('Enhance HDR', parameters, 2),
+			? autoenhance('Enhance HDR', { ...parameters, options: { concurrency: fixedConcurrency } }, { typeVersion: 1 })
+			: autoenhance('Enhance HDR', parameters, { typeVersion: 2 }),
 	});
 }
 

@@ -119,6 +119,49 @@ describe('bracketImageId', () => {
 	});
 });
 
+describe('orderImages', () => {
+	const listed = async (orderId) => (await api(`/v3/orders/${orderId}`)).body.images.map((image) => image.image_id);
+	const imageInNewOrder = async () => {
+		const orderId = randomUUID();
+		const { body: image } = await post('/v3/images/', { image_name: 'room.jpg', order_id: orderId });
+		return { orderId, imageId: image.image_id };
+	};
+
+	test('immediate: the order lists a new image at once', async () => {
+		const { orderId, imageId } = await imageInNewOrder();
+		expect(await listed(orderId)).toEqual([imageId]);
+	});
+
+	test('lagging: the order lists a new image only orderListingLagMs after its creation; the image itself is there at once', async () => {
+		fake.setVariants({ orderImages: 'lagging' });
+		fake.configure({ orderListingLagMs: 300 });
+		const { orderId, imageId } = await imageInNewOrder();
+		expect(await listed(orderId)).toEqual([]);
+		expect((await api(`/v3/images/${imageId}`)).status).toBe(200);
+		await waitFor(async () => await listed(orderId), (ids) => ids.length === 1);
+		expect(await listed(orderId)).toEqual([imageId]);
+	});
+});
+
+test('processingSpreadMs: processing times spread over processingMs to processingMs + processingSpreadMs', async () => {
+	fake.configure({ processingMs: 100, processingSpreadMs: 600 });
+	try {
+		const images = await Promise.all(Array.from({ length: 6 }, () => post('/v3/images/', { image_name: 'room.jpg' })));
+		const started = Date.now();
+		await Promise.all(images.map(({ body }) => put(body.upload_url, JPEG)));
+		const took = await Promise.all(
+			images.map(async ({ body }) => {
+				await waitFor(async () => (await api(`/v3/images/${body.image_id}`)).body.status, (status) => status === 'processed');
+				return Date.now() - started;
+			}),
+		);
+		expect(Math.min(...took)).toBeGreaterThanOrEqual(100);
+		expect(Math.max(...took) - Math.min(...took)).toBeGreaterThan(300);
+	} finally {
+		fake.configure({ processingMs: 30, processingSpreadMs: 0 });
+	}
+});
+
 describe('deletion', () => {
 	test('hard: gone, and the ID can be used again', async () => {
 		const imageId = randomUUID();

@@ -43,19 +43,25 @@ function expectWithinRetryPolicy() {
 	}
 }
 
-test('Enhance, 50 photos: each created and uploaded once, every download byte-exact and paired', async () => {
+/** Image › Enhance on 50 photos (10 at a time) under the fault mix; logs the fake's summary. */
+async function enhanceFiftyUnderFaults(label, parameters = {}, run = {}) {
 	const items = photoItems(50, (n) => `room-${String(n).padStart(2, '0')}.jpg`);
 	fake.setFaults(faultMix());
 	const started = Date.now();
 	const { output } = await runImage(
 		fake,
 		'enhance',
-		{ options: { ...QUICK_POLLS, concurrency: 10 } },
-		{ items, binaryMode: 'filesystem' },
+		{ ...parameters, options: { ...QUICK_POLLS, concurrency: 10 } },
+		{ items, binaryMode: 'filesystem', ...run },
 	);
 	const elapsedMs = Date.now() - started;
-	const summary = summarize(fake, 'enhance, 50 photos', elapsedMs);
+	const summary = summarize(fake, label, elapsedMs);
 	console.log(summary.line);
+	return { items, output, summary, elapsedMs };
+}
+
+test('Enhance, 50 photos: each created and uploaded once, every download byte-exact and paired', async () => {
+	const { items, output, summary, elapsedMs } = await enhanceFiftyUnderFaults('enhance, 50 photos');
 
 	const results = output[0];
 	expect(results).toHaveLength(50);
@@ -87,6 +93,33 @@ test('Enhance, 50 photos: each created and uploaded once, every download byte-ex
 	expect(summary.faultsBy.asset).toBeGreaterThan(0);
 	expectWithinRetryPolicy();
 	expect(elapsedMs).toBeLessThan(RETRY_POLICY.totalBudgetMs);
+});
+
+test('Enhance version 2, 50 photos into one order: each created and uploaded once, all enhanced, none twice', async () => {
+	const { items, output, summary } = await enhanceFiftyUnderFaults(
+		'enhance v2, 50 photos, one order',
+		{ orderName: 'Listing 50' },
+		{ typeVersion: 2 },
+	);
+
+	const results = output[0];
+	expect(fake.orders.size).toBe(1);
+	const [order] = fake.orders.values();
+	expect(order.name).toBe('Listing 50');
+	expect(fake.images.size).toBe(50);
+	expect(order.image_ids).toHaveLength(50);
+	expect(new Set(results.map((item) => item.json.image_id)).size).toBe(50);
+	for (const [index, item] of results.entries()) {
+		expect(item.pairedItem).toEqual({ item: index });
+		expect(item.json).toMatchObject({ image_name: items[index].binary.data.fileName, status: 'processed', order_id: order.order_id });
+		expect(digest(await binaryBuffer(item, 'data'))).toBe(digest(fake.expectedEnhanced(item.json.image_id, { preview: true })));
+	}
+	expect(apiCalls(fake, 'GET', /\/enhanced$/, 302)).toHaveLength(50);
+	expect([...summary.acceptedUploadsByPath.values()].every((count) => count === 1)).toBe(true);
+	// Order reads met faults too, and waiting went on through them.
+	expect(apiCalls(fake, 'GET', /^\/v3\/orders\/[^/]+$/).some((request) => request.fault !== null)).toBe(true);
+	expect(faultedShare(summary)).toBeGreaterThanOrEqual(0.2);
+	expectWithinRetryPolicy();
 });
 
 test('Enhance HDR, 30 brackets: one order, each bracket registered and uploaded once, in input order', async () => {

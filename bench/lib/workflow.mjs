@@ -39,7 +39,7 @@ export function webhookWorkflow({ name, path, nodes, links }) {
 	return { name, nodes: all, connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
-export function autoenhance(name, parameters, typeVersion = 1) {
+export function autoenhance(name, parameters, { typeVersion = 1 } = {}) {
 	return {
 		name,
 		type: 'n8n-nodes-autoenhance.autoenhance',

@@ -10,6 +10,8 @@ import { setWebhook } from './webhooks.mjs';
 
 const CONFIGURABLE = [
 	'processingMs',
+	'processingSpreadMs',
+	'orderListingLagMs',
 	'mergingMs',
 	'mergeStartDelayMs',
 	'uploadFlagDelayMs',

@@ -27,6 +27,10 @@ function createCore(options) {
 		config: {
 			apiKey: options.apiKey ?? `fake-${randomBytes(12).toString('hex')}`,
 			processingMs: options.processingMs ?? 50,
+			// Each processing takes up to this much longer than processingMs, spread evenly.
+			processingSpreadMs: options.processingSpreadMs ?? 0,
+			// How long the lagging orderImages variant leaves a new image out of its order's list.
+			orderListingLagMs: options.orderListingLagMs ?? 2000,
 			mergingMs: options.mergingMs ?? 50,
 			// How long the delayed mergeStart and bracketUploadFlag variants hold back.
 			mergeStartDelayMs: options.mergeStartDelayMs ?? 2000,

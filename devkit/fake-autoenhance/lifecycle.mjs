@@ -19,13 +19,25 @@ function finishProcessing(core, image, generation) {
 	notifyImageProcessed(core, image, order ? isOrderProcessing(core, order) : false);
 }
 
+/** The golden ratio's fraction: multiples of it spread evenly over [0, 1) in any number. */
+const GOLDEN_FRACTION = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * processingMs, plus a share of processingSpreadMs that differs from one processing to the next
+ * (spread evenly, the same sequence in every run): photos that finish one by one, not together.
+ */
+function processingTime(core) {
+	core.processingsStarted = (core.processingsStarted ?? 0) + 1;
+	return core.config.processingMs + core.config.processingSpreadMs * ((core.processingsStarted * GOLDEN_FRACTION) % 1);
+}
+
 /** Starts (or restarts) processing; a later restart makes an earlier timer a no-op. */
 export function startProcessing(core, image) {
 	image.status = 'processing';
 	image.status_reason = null;
 	image.generation = (image.generation ?? 0) + 1;
 	const generation = image.generation;
-	core.timers.after(core.config.processingMs, () => finishProcessing(core, image, generation));
+	core.timers.after(processingTime(core), () => finishProcessing(core, image, generation));
 }
 
 /**

@@ -207,6 +207,11 @@ export function removeOrder(core, order) {
 }
 
 const orderImages = (core, order) => order.image_ids.map((id) => core.images.get(id)).filter((image) => !image.is_deleted);
+/** The images the order's `images` shows: under the lagging orderImages variant, not those created in the last orderListingLagMs. */
+const listedImages = (core, order) =>
+	core.variants.orderImages === 'lagging'
+		? orderImages(core, order).filter((image) => Date.now() - image.date_added >= core.config.orderListingLagMs)
+		: orderImages(core, order);
 /** The order's brackets as listed: soft-deleted ones included. */
 export const orderBrackets = (core, order) => order.bracket_ids.map((id) => core.brackets.get(id));
 export const liveBrackets = (core, order) => orderBrackets(core, order).filter((bracket) => !bracket.is_deleted);
@@ -231,7 +236,7 @@ export function imageOut(image) {
 }
 
 export function orderOut(core, order) {
-	const images = orderImages(core, order);
+	const images = listedImages(core, order);
 	return {
 		order_id: order.order_id,
 		name: order.name,

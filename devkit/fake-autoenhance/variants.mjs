@@ -15,6 +15,8 @@ export const VARIANTS = {
 	bracketUploadFlag: ['immediate', 'delayed'],
 	/** A bracket's image_id before its merge: null, or already set (to the ID its merged image will get). */
 	bracketImageId: ['unset', 'preassigned'],
+	/** An order's `images`: every image at once, or a new image only orderListingLagMs after its creation. */
+	orderImages: ['immediate', 'lagging'],
 	/** DELETE: the object is gone (404, ID free again), or kept with is_deleted: true (GET 200, ID taken). */
 	deletion: ['hard', 'soft'],
 	/** /enhanced and /original: a 302 to the file, the file itself, JSON with its URL, or an HTML page (no file). */
@@ -29,7 +31,11 @@ export const VARIANTS = {
 	accountApiVersion: ['unpinned', DATE],
 };
 
-/** The combination that makes a client work hardest; the e2e examples run once under it. */
+/**
+ * The combination that makes a client work hardest; the e2e examples run once under it. Not the
+ * lagging order list: the step-by-step HDR example counts its status rounds, and that variant is
+ * exercised by the tests of waiting by order.
+ */
 export const LEAST_CONVENIENT = {
 	orderList: 'unordered',
 	mergeStart: 'delayed',

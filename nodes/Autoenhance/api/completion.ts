@@ -72,7 +72,7 @@ export async function waitForMerge(
 	return { order: last.order, merged: isMerged(last), brackets: last.brackets };
 }
 
-function imageProgress(image: ApiImage): Progress {
+export function imageProgress(image: ApiImage): Progress {
 	if (image.status === 'error' || image.status === 'expired' || image.error === true) {
 		return { failed: typeof image.status_reason === 'string' && image.status_reason ? image.status_reason : String(image.status) };
 	}
@@ -93,32 +93,48 @@ async function pollUntilDone<State>(
 	const { settings, itemIndex } = poll;
 	const startedAt = Date.now();
 	const deadline = startedAt + settings.maxWaitSeconds * 1000;
-	const firstIntervalMs = settings.firstIntervalSeconds * 1000;
-	const maxIntervalMs = Math.max(MAX_INTERVAL_MS, firstIntervalMs);
 	for (;;) {
 		const checkedAt = Date.now();
 		const state = await poll.fetch();
 		const progress = poll.progress(state);
 		if (progress === 'done') return state;
-		if (progress !== 'pending') {
-			throw new NodeOperationError(context.getNode(), `Autoenhance could not enhance ${poll.subject}: ${progress.failed}`, {
-				itemIndex,
-				description: 'Check the image: Autoenhance reports this when it cannot read or process the file.',
-			});
-		}
+		if (progress !== 'pending') throw failedError(context, poll.subject, progress.failed, itemIndex);
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) {
 			if (settings.onTimeout === 'returnLastState') return state;
-			throw new NodeOperationError(
-				context.getNode(),
-				`${capitalise(poll.subject)} did not finish within ${settings.maxWaitSeconds} s; last ${poll.describe(state)}`,
-				{ itemIndex, description: 'Raise Max Wait in the options, or let a trigger pick up the result later.' },
-			);
+			throw timedOutError(context, poll.subject, settings, poll.describe(state), itemIndex);
 		}
 		// Gaps run from the start of one check to the start of the next: counted from its answer,
 		// every check would come one round trip late.
-		const gap = Math.min(maxIntervalMs, Math.max(firstIntervalMs, (checkedAt - startedAt) * GAP_PER_TIME_WAITED));
-		const untilNext = Math.max(0, checkedAt + gap - Date.now());
+		const untilNext = Math.max(0, checkedAt + checkGap(settings, checkedAt - startedAt) - Date.now());
 		await sleepUnlessStopped(Math.min(untilNext, remaining), context.getExecutionCancelSignal());
 	}
+}
+
+/** How long after a check the next one comes, for a wait that has run `waitedMs` at that check. */
+export function checkGap(settings: WaitSettings, waitedMs: number): number {
+	const firstIntervalMs = settings.firstIntervalSeconds * 1000;
+	const maxIntervalMs = Math.max(MAX_INTERVAL_MS, firstIntervalMs);
+	return Math.min(maxIntervalMs, Math.max(firstIntervalMs, waitedMs * GAP_PER_TIME_WAITED));
+}
+
+export function failedError(context: IExecuteFunctions, subject: string, reason: string, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `Autoenhance could not enhance ${subject}: ${reason}`, {
+		itemIndex,
+		description: 'Check the image: Autoenhance reports this when it cannot read or process the file.',
+	});
+}
+
+export function timedOutError(
+	context: IExecuteFunctions,
+	subject: string,
+	settings: WaitSettings,
+	lastState: string,
+	itemIndex?: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`${capitalise(subject)} did not finish within ${settings.maxWaitSeconds} s; last ${lastState}`,
+		{ itemIndex, description: 'Raise Max Wait in the options, or let a trigger pick up the result later.' },
+	);
 }

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { waitForImage } from '../../api/completion';
 import { getImage } from '../../api/images';
 import { withGivenName } from '../../api/names';
 import { createAndUploadImage } from '../../api/uploads';
@@ -14,13 +13,14 @@ import { enhancementSettingsField, readEnhancementSettings } from '../../fields/
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
 import { imageJson, simplifyField } from '../simplify';
-import { orderIdFields, waitForCompletionField } from './fields';
+import { waitForCompletionField } from './fields';
+import { orderForPhoto, orderGroupingFields, waitForPhoto } from './orderGrouping';
 
 const whenDownloading = { displayOptions: { show: { waitForCompletion: [true], download: [true] } } };
 
 const properties: INodeProperties[] = [
 	binaryPropertyNameField,
-	...orderIdFields,
+	...orderGroupingFields,
 	waitForCompletionField,
 	{
 		displayName: 'Download',
@@ -65,13 +65,10 @@ export async function execute(
 	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
 	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
 	const imageName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim() || photo.fileName;
+	const { orderId, shared } = await orderForPhoto.call(this, itemIndex);
 	const created = await createAndUploadImage.call(
 		this,
-		{
-			imageName,
-			orderId: (this.getNodeParameter('orderId', itemIndex, '', { extractValue: true }) as string).trim(),
-			fields: readEnhancementSettings.call(this, itemIndex),
-		},
+		{ imageName, orderId, fields: readEnhancementSettings.call(this, itemIndex) },
 		photo.source,
 		itemIndex,
 	);
@@ -81,7 +78,9 @@ export async function execute(
 		return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, withGivenName(uploaded, imageName)))];
 	}
 	const settings = readWaitSettings.call(this, itemIndex);
-	const image = await slot.releasedWhile(async () => await waitForImage.call(this, imageId, settings, itemIndex));
+	const image = await slot.releasedWhile(
+		async () => await waitForPhoto.call(this, { imageId, orderId, shared, created, settings, itemIndex }),
+	);
 	// A wait that ran out and returned the last state has nothing to download yet.
 	const wanted = this.getNodeParameter('download', itemIndex, true) && image.status === 'processed';
 	const enhanced = wanted ? await downloadChosenImage.call(this, image, itemIndex) : {};
