@@ -4,7 +4,7 @@
 import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
 import { LEAST_CONVENIENT } from '../../devkit/fake-autoenhance/variants.mjs';
 import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
-import { n8nVersion, publishWorkflow, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
+import { EXAMPLE_CREDENTIAL, n8nVersion, publishWorkflow, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
 import { binaryModeFor } from '../../devkit/n8n/versions.mjs';
 import { sampleFiles, writtenFiles } from './examples-fixture.mjs';
 import { fakeClient } from './fake-client.mjs';
@@ -146,14 +146,18 @@ test('two HDR orders finishing together start one execution each, and every enha
 	}
 });
 
-/** The credential's Test button, as the editor presses it: n8n's answer to POST /rest/credentials/test. */
+/**
+ * The credential's Test button, as the editor presses it on the saved credential: n8n's answer to
+ * POST /rest/credentials/test (n8n 2.4x requires the credential's id).
+ */
 async function testCredential(apiKey) {
 	const response = await fetch(`${n8n.url}/rest/credentials/test`, {
 		method: 'POST',
 		headers: { cookie, 'content-type': 'application/json' },
 		body: JSON.stringify({
 			credentials: {
-				name: 'Autoenhance account',
+				id: EXAMPLE_CREDENTIAL.id,
+				name: EXAMPLE_CREDENTIAL.name,
 				type: 'autoenhanceApi',
 				data: { apiKey, baseUrl: fake.apiUrl, apiVersion: '', devMode: false, webhookToken: '' },
 			},
