@@ -67,11 +67,22 @@ const NETWORK_PROBLEMS: Record<string, string> = {
 	EAI_AGAIN: 'the host name could not be looked up',
 };
 
+/** n8n's SSRF protection (2.12+, opt-in) refusing an address or host name before connecting. */
+const SSRF_BLOCKED = /request was blocked because (it resolves to a restricted IP address|the destination hostname is restricted)/;
+
 function describeNetworkFailure(
 	failure: Extract<Failure, { kind: 'network' }>,
 	target: RequestTarget,
 	attempts: number,
 ) {
+	if (SSRF_BLOCKED.test(failure.message)) {
+		return {
+			message: `n8n's SSRF protection blocked the request to ${HOST_NAMES[target.host].replace(/^The/, 'the')} at ${target.origin}`,
+			description:
+				`${failure.message}. This n8n runs with N8N_SSRF_PROTECTION_ENABLED=true, which blocks private and loopback addresses. ` +
+				'To allow this one, add its host name to N8N_SSRF_ALLOWED_HOSTNAMES or its address range to N8N_SSRF_ALLOWED_IP_RANGES in the environment of every n8n process, then restart n8n.',
+		};
+	}
 	const problem = NETWORK_PROBLEMS[failure.code] ?? 'the request failed';
 	// The upload and download hosts are whatever Autoenhance links to: no setting of ours names them.
 	const advice =
