@@ -140,6 +140,9 @@ test('Large files: a 100 MB photo goes Drive → Enhance → Drive; peak memory 
 	expect(fake.imageBytes(image.image_id).equals(bytes)).toBe(true);
 	const { bytes: uploaded } = standIns.drive.filesIn(folders.upload.id).find((entry) => entry.file.name === name);
 	expect(uploaded.equals(fake.expectedEnhanced(image.image_id))).toBe(true);
+	// Streamed to Drive in chunks (each a multiple of 256 KiB, which the stand-in checks), not in one piece.
 	const upload = standIns.drive.uploads.at(-1);
-	expect(upload).toMatchObject({ kind: 'resumable', puts: Math.ceil(uploaded.length / (256 * 1024)) });
+	expect(upload.kind).toBe('resumable');
+	expect(upload.puts).toBeGreaterThan(1);
+	console.log(`100 MB upload to Drive: ${upload.puts} resumable chunks`);
 }, 400_000);
