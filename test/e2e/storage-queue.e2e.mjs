@@ -11,9 +11,8 @@ import { startStorageStandIns } from '../../devkit/storage-stand-ins/index.mjs';
 import { withStandIns } from '../../devkit/storage-stand-ins/workflows.mjs';
 import { sampleFiles } from './examples-fixture.mjs';
 import { executionData, finished, listExecutions } from './rest.mjs';
+import { afterNextPoll, expectEnhancedInDrive, expectHdrInDropbox, seedStandIns } from './storage-fixture.mjs';
 import { waitUntil } from './wait-until.mjs';
-
-const LISTING = '/Listings/12 High Street';
 
 let fake;
 let standIns;
@@ -27,9 +26,7 @@ let workflows;
 beforeAll(async () => {
 	fake = await startFakeAutoenhance({ apiKey: 'e2e-storage-queue-key' });
 	standIns = await startStorageStandIns({ expiredGoogleToken: true });
-	folders = { watch: standIns.drive.addFolder('Inbox'), upload: standIns.drive.addFolder('Enhanced') };
-	for (const { name, bytes } of await sampleFiles('brackets')) standIns.dropbox.addFile(`${LISTING}/brackets/${name}`, bytes);
-	standIns.dropbox.addFolder(`${LISTING}/brackets/originals`);
+	folders = await seedStandIns(standIns);
 	const examples = await loadExamples();
 	workflows = {
 		drive: withStandIns(examples['google-drive-enhance-images.json'], folders),
@@ -65,24 +62,13 @@ async function ranOnWorker(workflowId) {
 	return execution;
 }
 
-const imageNamed = (name) => [...fake.images.values()].filter((image) => image.image_name === name && !image.is_bracket).at(-1);
-
 test('Drive: the trigger polls on main, the worker downloads, enhances and uploads byte for byte', async () => {
-	const polls = () => standIns.requests.filter((request) => request.path === '/drive/v3/files' && request.query.q?.includes('createdTime >') && request.status).length;
-	await waitUntil(() => polls() >= 1, 'the activation poll', 90_000);
-	await new Promise((resolve) => setTimeout(resolve, 1100));
+	await afterNextPoll(standIns);
 	const photos = await sampleFiles('photos');
 	for (const { name, bytes } of photos) standIns.drive.addFile({ name, mimeType: 'image/jpeg', bytes, parent: folders.watch.id });
 	await ranOnWorker(workflows.drive.id);
-	const uploaded = standIns.drive.filesIn(folders.upload.id);
-	expect(uploaded.map((entry) => entry.file.name).sort()).toEqual(photos.map((photo) => photo.name));
-	for (const photo of photos) {
-		const image = imageNamed(photo.name);
-		expect(fake.imageBytes(image.image_id).equals(photo.bytes)).toBe(true);
-		const { file, bytes } = uploaded.find((entry) => entry.file.name === photo.name);
-		expect(file.mimeType).toBe('image/jpeg');
-		expect(bytes.equals(fake.expectedEnhanced(image.image_id))).toBe(true);
-	}
+	expect(standIns.googleOAuth.refreshes.length).toBeGreaterThanOrEqual(1);
+	expectEnhancedInDrive(fake, standIns, folders.upload, photos);
 }, 300_000);
 
 test('Dropbox: a manual run on the worker lists, downloads, merges and uploads under enhanced/', async () => {
@@ -93,12 +79,5 @@ test('Dropbox: a manual run on the worker lists, downloads, merges and uploads u
 	});
 	expect(response.status).toBe(200);
 	await ranOnWorker(workflows.dropbox.id);
-	const images = [...fake.images.values()].filter((image) => image.bracket_ids?.length);
-	expect(images).toHaveLength(2);
-	const uploaded = standIns.dropbox.filesIn(`${LISTING}/enhanced`);
-	expect(uploaded.map((entry) => entry.metadata.name).sort()).toEqual(images.map((image) => image.image_name).sort());
-	for (const image of images) {
-		const entry = uploaded.find((candidate) => candidate.metadata.name === image.image_name);
-		expect(entry.bytes.equals(fake.expectedEnhanced(image.image_id))).toBe(true);
-	}
+	expectHdrInDropbox(fake, standIns, [...fake.images.values()].filter((image) => image.bracket_ids?.length));
 }, 300_000);

@@ -12,9 +12,8 @@ import { executeWorkflow, importCredential, publishWorkflow, startN8n } from '..
 import { startStorageStandIns } from '../../devkit/storage-stand-ins/index.mjs';
 import { withStandIns } from '../../devkit/storage-stand-ins/workflows.mjs';
 import { sampleFiles } from './examples-fixture.mjs';
+import { afterNextPoll, expectEnhancedInDrive, expectHdrInDropbox, seedStandIns } from './storage-fixture.mjs';
 import { waitUntil } from './wait-until.mjs';
-
-const LISTING = '/Listings/12 High Street';
 const BIG_PHOTO_BYTES = 100 * 1024 * 1024;
 
 let fake;
@@ -28,10 +27,7 @@ beforeAll(async () => {
 	fake = await startFakeAutoenhance({ apiKey: 'e2e-storage-services-key' });
 	// The Drive credential holds an access token Google has expired: n8n must refresh it.
 	standIns = await startStorageStandIns({ expiredGoogleToken: true });
-	folders = { watch: standIns.drive.addFolder('Inbox'), upload: standIns.drive.addFolder('Enhanced') };
-	const brackets = await sampleFiles('brackets');
-	for (const { name, bytes } of brackets) standIns.dropbox.addFile(`${LISTING}/brackets/${name}`, bytes);
-	standIns.dropbox.addFile(`${LISTING}/brackets/originals/raw-0001.jpg`, brackets[0].bytes);
+	folders = await seedStandIns(standIns);
 
 	examples = await loadExamples();
 	const workflows = [
@@ -54,8 +50,6 @@ afterEach(() => {
 	expect(standIns.refused).toEqual([]);
 });
 
-const imageNamed = (name) => [...fake.images.values()].filter((image) => image.image_name === name && !image.is_bracket).at(-1);
-
 test('Dropbox: an unordered listing with a sub-folder becomes HDR photos uploaded under enhanced/', async () => {
 	const workflow = examples['dropbox-enhance-hdr.json'];
 	const execution = await executeWorkflow(home, workflow.id);
@@ -68,62 +62,29 @@ test('Dropbox: an unordered listing with a sub-folder becomes HDR photos uploade
 	expect(execution.items('List brackets')).toHaveLength(7);
 	expect(execution.items('Only files')).toHaveLength(6);
 
-	// What Dropbox's download put in the items is what Enhance HDR uploaded, bracket for bracket.
-	const brackets = await sampleFiles('brackets');
-	const images = execution.json('Enhance HDR');
-	expect(images).toHaveLength(2);
-	for (const image of images) {
-		const bracketNames = fake.images.get(image.image_id).bracket_ids.map((id) => fake.brackets.get(id).name);
-		const room = image.image_name.replace(/-1-dark\.jpg$/, '');
-		expect(bracketNames).toEqual([`${room}-1-dark.jpg`, `${room}-2-normal.jpg`, `${room}-3-bright.jpg`]);
-	}
-	expect(fake.stats().bracketsCreated).toBe(brackets.length);
-
-	// Dropbox's upload got our output binary: under its file name, as the bytes Autoenhance served.
-	const uploaded = standIns.dropbox.filesIn(`${LISTING}/enhanced`);
-	expect(uploaded.map((entry) => entry.metadata.path_display).sort()).toEqual(
-		images.map((image) => `${LISTING}/enhanced/${image.image_name}`).sort(),
-	);
-	for (const image of images) {
-		const entry = uploaded.find((candidate) => candidate.metadata.name === image.image_name);
-		expect(entry.bytes.equals(fake.expectedEnhanced(image.image_id))).toBe(true);
-	}
+	// Dropbox's downloads became the brackets of one order; Dropbox's upload got our output binary
+	// under its file name, as the bytes Autoenhance served.
+	expect(fake.stats().bracketsCreated).toBe((await sampleFiles('brackets')).length);
+	expectHdrInDropbox(fake, standIns, execution.json('Enhance HDR'));
 	expect(standIns.dropbox.uploads.every((upload) => upload.contentType === 'application/octet-stream')).toBe(true);
 }, 240_000);
-
-/** Waits for the trigger's next poll of the Inbox to begin and end, then for the second to turn. */
-async function afterNextPoll() {
-	const polls = () => standIns.requests.filter((request) => request.path === '/drive/v3/files' && request.query.q?.includes('createdTime >') && request.status);
-	const seen = polls().length;
-	await waitUntil(() => polls().length > seen, 'the Drive Trigger to poll', 90_000);
-	// n8n remembers the poll's time to the second: files made in that same second could come twice.
-	await new Promise((resolve) => setTimeout(resolve, 1100));
-}
 
 test('Google Drive: photos placed in the watched folder become enhanced photos in the output folder', async () => {
 	await publishWorkflow(home, examples['google-drive-enhance-images.json'].id);
 	n8n = await startN8n(home);
-	await afterNextPoll(); // activation polls once, to learn where the folder stands
+	await afterNextPoll(standIns); // activation polls once, to learn where the folder stands
 	const photos = await sampleFiles('photos');
 	for (const { name, bytes } of photos) standIns.drive.addFile({ name, mimeType: 'image/jpeg', bytes, parent: folders.watch.id });
 
 	await waitUntil(() => standIns.drive.filesIn(folders.upload.id).length === photos.length, 'three enhanced photos in Drive', 150_000);
 	expect(standIns.googleOAuth.refreshes.length).toBeGreaterThanOrEqual(1);
-	for (const photo of photos) {
-		const image = imageNamed(photo.name);
-		// Drive's download → our upload: the photo's own bytes.
-		expect(fake.imageBytes(image.image_id).equals(photo.bytes)).toBe(true);
-		// Our output → Drive's upload: the file name, content type and bytes Autoenhance served.
-		const { file, bytes } = standIns.drive.filesIn(folders.upload.id).find((entry) => entry.file.name === photo.name);
-		expect(file.mimeType).toBe('image/jpeg');
-		expect(bytes.equals(fake.expectedEnhanced(image.image_id))).toBe(true);
-	}
+	expectEnhancedInDrive(fake, standIns, folders.upload, photos);
 	// In filesystem mode Drive's upload streams our binary in resumable chunks.
 	expect(standIns.drive.uploads.map((upload) => upload.kind)).toEqual(photos.map(() => 'resumable'));
 }, 300_000);
 
 test('Large files: a 100 MB photo goes Drive → Enhance → Drive; peak memory of n8n recorded', async () => {
-	await afterNextPoll();
+	await afterNextPoll(standIns);
 	const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(BIG_PHOTO_BYTES - 4)]);
 	const name = 'large-100mb.jpg';
 	const done = () => standIns.drive.filesIn(folders.upload.id).some((entry) => entry.file.name === name);
@@ -136,10 +97,8 @@ test('Large files: a 100 MB photo goes Drive → Enhance → Drive; peak memory 
 		`100 MB Drive → Enhance → Drive (filesystem mode): n8n main process resident memory ` +
 			`${toMB(main.before).toFixed(0)} MB before, peak ${toMB(main.peak).toFixed(0)} MB (+${toMB(main.growth).toFixed(0)} MB)`,
 	);
-	const image = imageNamed(name);
-	expect(fake.imageBytes(image.image_id).equals(bytes)).toBe(true);
-	const { bytes: uploaded } = standIns.drive.filesIn(folders.upload.id).find((entry) => entry.file.name === name);
-	expect(uploaded.equals(fake.expectedEnhanced(image.image_id))).toBe(true);
+	const photos = [...(await sampleFiles('photos')), { name, bytes }];
+	expectEnhancedInDrive(fake, standIns, folders.upload, photos);
 	// Streamed to Drive in chunks (each a multiple of 256 KiB, which the stand-in checks), not in one piece.
 	const upload = standIns.drive.uploads.at(-1);
 	expect(upload.kind).toBe('resumable');
