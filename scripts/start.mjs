@@ -25,6 +25,7 @@ import {
 import { installN8n } from '../devkit/n8n/install.mjs';
 import { copyExampleFiles, readExamples } from '../devkit/examples.mjs';
 import { startSandbox } from '../devkit/sandbox.mjs';
+import { startSandboxStandIns } from '../devkit/storage-stand-ins/sandbox.mjs';
 import { loadImportState } from './lib/import-state.mjs';
 
 const sandboxDir = join(repoRoot, '.sandbox');
@@ -56,16 +57,16 @@ async function startApi() {
 	return { ...(await startSandbox()), real: false };
 }
 
-/** Imports the credential and the example workflows that changed since the last run. */
-async function importInto(home, api) {
+/** Imports the credentials and the example workflows that changed since the last run. */
+async function importInto(home, api, storage) {
 	const state = await loadImportState(home);
-	const credential = exampleCredential(api);
-	if (state.changed('credential', credential)) {
+	for (const credential of [exampleCredential(api), ...storage.standIns.credentials]) {
+		if (!state.changed(`credential:${credential.id}`, credential)) continue;
 		await importCredential(home, credential);
-		await state.record('credential', credential);
-		console.log(`credential "${credential.name}" → ${api.apiUrl}`);
+		await state.record(`credential:${credential.id}`, credential);
+		console.log(`credential "${credential.name}" imported`);
 	}
-	const examples = await readExamples();
+	const examples = (await readExamples()).map(({ file, workflow }) => ({ file, workflow: storage.setUp(file, workflow) }));
 	const changed = examples.filter(({ file, workflow }) => state.changed(`examples/${file}`, workflow));
 	if (changed.length > 0) {
 		await importWorkflows(home, changed.map(({ workflow }) => workflow));
@@ -81,6 +82,7 @@ function printBanner(n8n, api, created) {
 		`  login:    ${owner.email} / ${created ? owner.password : '(the password set on the first run)'}`,
 		`  API:      ${api.real ? `the real Autoenhance API at ${api.apiUrl}` : `the fake sandbox at ${api.apiUrl} (key ${api.apiKey})`}`,
 		`  files:    Read/Write Files from Disk may use ${join(sandboxDir, 'n8n', 'files')}`,
+		'  storage:  Google Drive and Dropbox stand-ins (local, see the README\'s Drive and Dropbox walkthroughs)',
 		'  Ctrl-C stops everything; `npm start` again picks up where you left off.',
 	];
 	console.log(`\n${lines.join('\n')}\n`);
@@ -94,12 +96,15 @@ async function main() {
 
 	step(process.env.AUTOENHANCE_API_KEY ? 'Using the real Autoenhance API' : 'Starting the fake Autoenhance sandbox');
 	const api = await startApi();
+	step('Starting the local Google Drive and Dropbox stand-ins');
+	const storage = await startSandboxStandIns(join(sandboxDir, 'storage-certificates'));
 	let n8n;
 	let stopping;
 	const shutdown = (code) =>
 		(stopping ??= (async () => {
 			await n8n?.stop();
 			await api.stop();
+			await storage.standIns.close();
 			process.exit(code);
 		})());
 	process.on('SIGINT', () => shutdown(0));
@@ -109,10 +114,10 @@ async function main() {
 		step('Preparing the n8n home in .sandbox/n8n');
 		const packageTgz = await packPackage({ destination: join(sandboxDir, 'package') });
 		const home = await createN8nHome({ dir: join(sandboxDir, 'n8n'), packageTgz });
-		await importInto(home, api);
+		await importInto(home, api, storage);
 
 		step(`Starting n8n on port ${port}`);
-		n8n = await startN8n(home, { port, output: 'inherit' });
+		n8n = await startN8n(home, { port, output: 'inherit', env: storage.standIns.env });
 		const { created } = await setupOwner(n8n.url, owner);
 		printBanner(n8n, api, created);
 	} catch (error) {

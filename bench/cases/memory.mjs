@@ -4,7 +4,7 @@
 // runner's growth is logged beside it to show it stays flat.
 import { join } from 'node:path';
 import { writeRandomPhoto } from '../lib/files.mjs';
-import { childPids, measureRss, toMB } from '../lib/memory.mjs';
+import { childPids, measureRss, toMB } from '../../devkit/memory.mjs';
 import { assertSucceeded } from '../lib/n8n-client.mjs';
 import { megabytes, median, times } from '../lib/stats.mjs';
 

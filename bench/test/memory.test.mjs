@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { measureRss } from '../lib/memory.mjs';
+import { measureRss } from '../../devkit/memory.mjs';
 
 const readStatus = (pid) => readFileSync(`/proc/${pid}/status`, 'utf8');
 

@@ -13,8 +13,8 @@ import { DEFAULT_N8N, N8N_VERSIONS, OLDEST_N8N } from '../../devkit/n8n/versions
 /** What a user's workflow meets on every version: the examples, the webhook trigger, loading. */
 const EVERY_VERSION = ['smoke', 'examples', 'webhook'];
 
-/** Runs in a set-up of its own (queue mode); every other suite runs on the default version. */
-const QUEUE = 'queue';
+/** Run in a set-up of their own (queue mode); every other suite runs on the default version. */
+const QUEUE_SUITES = ['queue', 'storage-queue'];
 const ALL_SUITES = readdirSync(dirname(fileURLToPath(import.meta.url)))
 	.filter((file) => file.endsWith('.e2e.mjs'))
 	.map((file) => file.slice(0, -'.e2e.mjs'.length));
@@ -29,9 +29,9 @@ export const MATRIX = [
 	{ version: LAST_1X, binaryMode: 'default', suites: EVERY_VERSION },
 	{ version: LAST_1X, binaryMode: 'filesystem', suites: EVERY_VERSION },
 	{ version: PREVIOUS_2X, binaryMode: 'filesystem', suites: EVERY_VERSION },
-	{ version: DEFAULT_N8N, binaryMode: 'filesystem', suites: ALL_SUITES.filter((suite) => suite !== QUEUE) },
+	{ version: DEFAULT_N8N, binaryMode: 'filesystem', suites: ALL_SUITES.filter((suite) => !QUEUE_SUITES.includes(suite)) },
 	// PostgreSQL, Redis, main, two workers and a webhook process (see devkit/queue/).
-	{ version: DEFAULT_N8N, binaryMode: 'database', suites: [QUEUE] },
+	{ version: DEFAULT_N8N, binaryMode: 'database', suites: QUEUE_SUITES },
 ];
 
 function rowsToRun(suiteFilter) {
