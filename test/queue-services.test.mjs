@@ -6,21 +6,26 @@ import { chmod, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** startQueueServices() in a process of its own with `PATH`; resolves { code, stderr }. */
+/**
+ * startQueueServices() in a process of its own with `PATH`, its temporary folders (PostgreSQL's
+ * data among them) under `bin`; resolves { code, stderr }.
+ */
 const startServicesWith = (PATH) =>
 	runProcess(process.execPath, ['--input-type=module', '-e', "await (await import('./devkit/queue/cluster.mjs')).startQueueServices()"], {
-		env: { ...process.env, PATH },
+		env: { ...process.env, PATH, TMPDIR: bin },
 		timeoutMs: 60_000,
 	});
 
-const postgresProcesses = () =>
+/** The PostgreSQL processes whose data folder is under `folder` (other test runs have their own). */
+const postgresProcessesIn = (folder) =>
 	execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
 		.split('\n')
-		.filter((line) => line.includes('autoenhance-postgres-'));
+		.filter((line) => line.includes(`${folder}/autoenhance-postgres-`));
 
 let bin;
 beforeEach(async () => {
 	bin = await mkdtemp(join(tmpdir(), 'planted-bin-'));
+	await chmod(bin, 0o755); // PostgreSQL's data folder goes under it, and its server runs as `postgres`
 });
 afterEach(() => rm(bin, { recursive: true, force: true }));
 
@@ -36,7 +41,7 @@ test('a redis-server that exits at once fails within seconds, and PostgreSQL is 
 	expect(Date.now() - started).toBeLessThan(30_000);
 	expect(code).not.toBe(0);
 	expect(stderr).toMatch(/Redis exited during startup \(exit 1\)[\s\S]*planted: cannot start/);
-	expect(postgresProcesses()).toEqual([]);
+	expect(postgresProcessesIn(bin)).toEqual([]);
 });
 
 test('no redis-server at all fails at once with the reason, and PostgreSQL is stopped', async () => {
@@ -47,5 +52,5 @@ test('no redis-server at all fails at once with the reason, and PostgreSQL is st
 	const { code, stderr } = await startServicesWith(bin);
 	expect(code).not.toBe(0);
 	expect(stderr).toMatch(/Redis could not start: spawn redis-server ENOENT/);
-	expect(postgresProcesses()).toEqual([]);
+	expect(postgresProcessesIn(bin)).toEqual([]);
 });
