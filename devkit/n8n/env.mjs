@@ -34,6 +34,8 @@ export function n8nEnv(home, { port, brokerPort }, extra = {}) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
+		// n8n 2.4x fetches the list of verified community nodes from api.n8n.io for its nodes panel.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		// Read/Write Files from Disk may only touch these folders (n8n 2.x default: ~/.n8n-files).
 		N8N_RESTRICT_FILE_ACCESS_TO: home.fileAccess.join(';'),
 		N8N_LOG_LEVEL: 'info',
