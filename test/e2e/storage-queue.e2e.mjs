@@ -11,7 +11,7 @@ import { startStorageStandIns } from '../../devkit/storage-stand-ins/index.mjs';
 import { withStandIns } from '../../devkit/storage-stand-ins/workflows.mjs';
 import { sampleFiles } from './examples-fixture.mjs';
 import { executionData, finished, listExecutions } from './rest.mjs';
-import { afterNextPoll, expectEnhancedInDrive, expectHdrInDropbox, seedStandIns } from './storage-fixture.mjs';
+import { afterNextPoll, expectEnhancedInDrive, expectHdrInDropbox, refusedNodeRequests, seedStandIns } from './storage-fixture.mjs';
 import { waitUntil } from './wait-until.mjs';
 
 let fake;
@@ -49,7 +49,7 @@ afterAll(async () => {
 	await home?.remove();
 });
 
-afterEach(() => expect(standIns.refused).toEqual([]));
+afterEach(() => expect(refusedNodeRequests(standIns)).toEqual([]));
 
 async function ranOnWorker(workflowId) {
 	const [execution] = await waitUntil(async () => {
