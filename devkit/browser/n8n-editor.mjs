@@ -1,4 +1,4 @@
-// Steps in the n8n editor (2.8), for a playwright Page. Elements are found by the
+// Steps in the n8n editor (2.8 and later), for a playwright Page. Elements are found by the
 // data-test-id attributes n8n's own end-to-end tests use.
 const byTestId = (id) => `[data-test-id=${JSON.stringify(id)}]`;
 const canvasNode = (name) => `${byTestId('canvas-node')}[data-node-name=${JSON.stringify(name)}]`;
@@ -34,6 +34,12 @@ export async function openNode(page, name, { operation }) {
 	await shown.waitFor();
 	const value = await shown.inputValue();
 	if (value !== operation) throw new Error(`"${name}" shows operation "${value}", not "${operation}"`);
+}
+
+/** In the open node's panel, sets the options parameter `parameter` to the option shown as `optionName`. */
+export async function chooseOption(page, parameter, optionName) {
+	await page.locator(`${byTestId('ndv')} ${byTestId(`parameter-input-${parameter}`)}`).click();
+	await page.locator('.el-select-dropdown__item:visible').filter({ hasText: optionName }).first().click();
 }
 
 /** In the open node's output panel, views the output file named `fileName` and waits for it to load. */

@@ -1,12 +1,13 @@
 // The editor as a user meets it, in headless Chromium (playwright-core with Debian's chromium):
-// open the photo example, open its Autoenhance node, pick an order from the list (the fake's
-// orders appear there), execute the node and see an enhanced image in the output's binary view.
+// open the photo example, open its Autoenhance node, choose to put the images into an existing
+// order and pick one from the list (the fake's orders appear there), execute the node and see an enhanced image in the output's binary view.
 // Takes the two screenshots the README shows: into docs/ with UPDATE_SCREENSHOTS=1
 // (docs/order-list.png, docs/enhanced-output.png), else into the temp folder.
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../../devkit/browser/chromium.mjs';
+import { chooseOption } from '../../devkit/browser/n8n-editor.mjs';
 import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
 import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
 import { repoRoot, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
@@ -66,6 +67,7 @@ test('pick an order from the list, execute the node, see the enhanced image', as
 		// The subtitle under the node says what it does in words.
 		await canvasNode.getByText('Enhance: Image', { exact: true }).waitFor({ timeout: 30_000 });
 		await canvasNode.dblclick();
+		await chooseOption(page, 'orderGrouping', 'Existing Order');
 		const locator = page.locator(byTestId('resource-locator-orderId'));
 		await locator.locator(byTestId('rlc-input')).click();
 
