@@ -51,6 +51,8 @@ afterAll(async () => {
 
 afterEach(() => expect(refusedNodeRequests(standIns)).toEqual([]));
 
+const manualTrigger = (workflow) => workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger').name;
+
 async function ranOnWorker(workflowId) {
 	const [execution] = await waitUntil(async () => {
 		const list = await listExecutions(cluster.main.url, cookie, workflowId);
@@ -75,7 +77,8 @@ test('Dropbox: a manual run on the worker lists, downloads, merges and uploads u
 	const response = await fetch(`${cluster.main.url}/rest/workflows/${workflows.dropbox.id}/run`, {
 		method: 'POST',
 		headers: { cookie, 'content-type': 'application/json' },
-		body: JSON.stringify({ workflowData: workflows.dropbox }),
+		// n8n 2.4x takes the trigger to start from; earlier versions take the workflow itself.
+		body: JSON.stringify({ workflowData: workflows.dropbox, triggerToStartFrom: { name: manualTrigger(workflows.dropbox) } }),
 	});
 	expect(response.status).toBe(200);
 	await ranOnWorker(workflows.dropbox.id);
