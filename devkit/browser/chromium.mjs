@@ -32,7 +32,25 @@ export function findChromium() {
 	return found;
 }
 
-/** Starts a headless Chromium with a fresh profile; resolves playwright's Browser. */
-export function launchChromium() {
-	return chromium.launch({ executablePath: findChromium(), headless: true, args: FLAGS });
+/** Playwright's launch error says what the browser printed, among its whole command line: keep that. */
+function launchFailure(executablePath, error) {
+	const log = error.message.replace(/\x1b\[[0-9;]*m/g, '');
+	const printed = [...new Set([...log.matchAll(/\[pid=\d+\]\[err\] (.*)$/gm)].map((match) => match[1]))];
+	const exit = log.match(/process did exit: exitCode=(\S+), signal=(\S+)>/);
+	const how = exit ? ` (exit code ${exit[1]}, signal ${exit[2]})` : '';
+	const said = printed.length > 0 ? `; it printed:\n${printed.slice(-10).join('\n')}` : `: ${error.message.split('\n')[0]}`;
+	return new Error(`Chromium (${executablePath}) failed to start${how}${said}`, { cause: error });
+}
+
+/**
+ * Starts a headless Chromium with a fresh profile; resolves playwright's Browser. One that hangs
+ * at start fails after `timeoutMs` (playwright's default is 3 minutes).
+ */
+export async function launchChromium({ timeoutMs = 30_000 } = {}) {
+	const executablePath = findChromium();
+	try {
+		return await chromium.launch({ executablePath, headless: true, args: FLAGS, timeout: timeoutMs });
+	} catch (error) {
+		throw launchFailure(executablePath, error);
+	}
 }
