@@ -2,6 +2,9 @@
 // and the one that did start is stopped, so nothing is left running.
 import { execFileSync } from 'node:child_process';
 import { runProcess } from '../devkit/process.mjs';
+import { createServer } from 'node:net';
+import { startService } from '../devkit/queue/service.mjs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,4 +56,21 @@ test('no redis-server at all fails at once with the reason, and PostgreSQL is st
 	expect(code).not.toBe(0);
 	expect(stderr).toMatch(/Redis could not start: spawn redis-server ENOENT/);
 	expect(postgresProcessesIn(bin)).toEqual([]);
+});
+
+test('a port taken by another process fails at once with the reason, and the server is not started', async () => {
+	const other = createServer().listen(0, '127.0.0.1');
+	await new Promise((resolve) => other.once('listening', resolve));
+	const { port } = other.address();
+	const marker = join(bin, 'started');
+	try {
+		const started = Date.now();
+		await expect(startService('Redis', 'sh', ['-c', `touch ${marker}; exec sleep 600`], { port })).rejects.toThrow(
+			`Redis could not start: port ${port} on 127.0.0.1 is taken by another process`,
+		);
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(existsSync(marker)).toBe(false);
+	} finally {
+		other.close();
+	}
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { killGroup, killWithParent, tail } from '../process.mjs';
 
@@ -22,10 +22,25 @@ async function waitForPort(port, exited, what, timeoutMs = 30_000) {
 }
 
 /**
+ * Throws if something already listens on 127.0.0.1:port: the server would fail to bind, and the
+ * wait for its port would take the other listener for it.
+ */
+async function expectPortFree(port, what) {
+	const server = createServer();
+	const taken = await new Promise((resolve) => {
+		server.once('error', (error) => resolve(error.code === 'EADDRINUSE' || error));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(false)));
+	});
+	if (taken === true) throw new Error(`${what} could not start: port ${port} on 127.0.0.1 is taken by another process`);
+	if (taken) throw taken;
+}
+
+/**
  * Starts a server process in its own process group and resolves once it listens on `port`:
  * { output(), stop() }; stop() ends it with `stopSignal` and resolves when it has exited.
  */
 export async function startService(what, command, args, { port, stopSignal = 'SIGTERM' }) {
+	await expectPortFree(port, what);
 	const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	killWithParent(child);
 	const chunks = [];
