@@ -4,7 +4,7 @@
 // status loop per photo) and the HTTP Request chain (a status loop per photo, Wait 1 s).
 import { join } from 'node:path';
 import { writeRandomPhoto } from '../lib/files.mjs';
-import { measureRss, toMB } from '../lib/memory.mjs';
+import { measureRss, toMB } from '../../devkit/memory.mjs';
 import { assertSucceeded, nodeSpan } from '../lib/n8n-client.mjs';
 import { countRequests } from '../lib/request-log.mjs';
 import { megabytes, median, seconds, times } from '../lib/stats.mjs';
