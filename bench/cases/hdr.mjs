@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeRandomPhoto } from '../lib/files.mjs';
 import { assertSucceeded, nodeItems, nodeSpan } from '../lib/n8n-client.mjs';
-import { countRequests, describeTimeline, formatCounts, timeline } from '../lib/request-log.mjs';
+import { batchedRounds, countRequests, describeTimeline, formatCounts, formatRounds, timeline } from '../lib/request-log.mjs';
 import { median, seconds, times } from '../lib/stats.mjs';
 import { renderTimelines } from '../lib/timeline-svg.mjs';
 import { ENHANCE_HDR_CHAIN, ENHANCE_HDR_HTTP_CHAIN } from '../workflows.mjs';
@@ -57,6 +57,15 @@ const EVERY_HOST_CONCURRENCY = 10;
 const MAX_OF_EVERY_HOST_IDEAL = 1.3;
 
 /**
+ * The rounds of the batched stages in that ideal: registrations and uploads (a request per
+ * bracket), download links and files (a request per photo), `concurrency` at a time.
+ */
+export function idealRounds({ brackets }, concurrency) {
+	const rounds = (requests) => Math.ceil(requests / concurrency);
+	return 2 * rounds(brackets) + 2 * rounds(photosOf(brackets));
+}
+
+/**
  * Case 2 in two rows: latency on the API only (as since the first benchmark, against the ideal
  * for the version 1 limits: `concurrency` of the run), and on every host (the upload and download
  * hosts too, against the ideal for 10 requests a host at a time).
@@ -83,6 +92,12 @@ function hdrRow({ everyHost }) {
 			const target = ideal(size, concurrency, transfers);
 			const ratio = our / their;
 			const photos = photosOf(size.brackets);
+			// Times stretch with other load on the machine, and the chain's more than the node's; the
+			// rounds of the batched stages do not: a node that sends fewer at a time than the ideal
+			// needs more of them, whatever the load.
+			const rounds = median(samples.ours.map((run) => run.rounds.total));
+			const maxRounds = idealRounds(size, EVERY_HOST_CONCURRENCY);
+			const roundsMet = !everyHost || rounds <= maxRounds;
 			const typical = { ours: medianRun(samples.ours), baseline: medianRun(samples.baseline) };
 			const picture = join(outDir, everyHost ? 'hdr-every-host-timeline.svg' : TIMELINE_FILE);
 			await mkdir(outDir, { recursive: true });
@@ -100,16 +115,21 @@ function hdrRow({ everyHost }) {
 			const limits = everyHost
 				? `${EVERY_HOST_CONCURRENCY} requests a host at a time, ${size.latencyMs} ms before each on every host`
 				: `${concurrency.api} API requests and ${concurrency.transfers} transfers at a time, ${size.latencyMs} ms a request`;
+			const roundsText = (runs) => runs.map((run) => run.rounds.total).join(', ');
 			return {
-				ours: `${seconds(our)} (${times(our / target)} ideal)`,
-				baseline: `${seconds(their)} (${times(their / target)} ideal)`,
+				ours: `${seconds(our)} (${times(our / target)} ideal)${everyHost ? `, ${rounds} rounds` : ''}`,
+				baseline: `${seconds(their)} (${times(their / target)} ideal)${everyHost ? `, ${median(samples.baseline.map((run) => run.rounds.total))} rounds` : ''}`,
 				ratio: times(ratio),
-				target: `≤ ${MAX_RATIO}× HTTP Request and ≤ ${maxOfIdeal}× ideal ${seconds(target)}`,
-				pass: ratio <= MAX_RATIO && our <= maxOfIdeal * target,
+				target:
+					`≤ ${MAX_RATIO}× HTTP Request and ≤ ${maxOfIdeal}× ideal ${seconds(target)}` +
+					(everyHost ? `, batched stages in ≤ ${maxRounds} rounds (${EVERY_HOST_CONCURRENCY} a host at a time)` : ''),
+				pass: ratio <= MAX_RATIO && our <= maxOfIdeal * target && roundsMet,
 				note:
 					`ideal: ${limits}, ${size.processingMs / 1000} s processing, and the fake's own transfer time ` +
 					`(${size.brackets} brackets in ${seconds(transfers.uploadMs)}, ${photos} photos out in ${seconds(transfers.downloadMs)}).\n` +
 					`Runs: node ${samples.ours.map(({ ms }) => seconds(ms)).join(', ')}; chain ${samples.baseline.map(({ ms }) => seconds(ms)).join(', ')}.\n` +
+					`Rounds of the batched stages (registrations, uploads, download links, files; each its requests over the most in flight at once): ` +
+					`node ${roundsText(samples.ours)}, chain ${roundsText(samples.baseline)}; median run of the node: ${formatRounds(typical.ours.rounds)}.\n` +
 					`Median run of the node: ${describeTimeline(typical.ours.spans)}.\n` +
 					`Requests in the median run: Autoenhance node: ${formatCounts(typical.ours.counts)}; ` +
 					`HTTP Request chain: ${formatCounts(typical.baseline.counts)}. Time lines: ${picture}`,
@@ -173,9 +193,11 @@ export async function measureHdr({ execute, fake, log }, variant, { body, bracke
 	const spans = timeline(records, start);
 	const processed = (await fake.processedTimes()).filter((at) => at >= start && at <= end).map((at) => at - start);
 	const counts = countRequests(records);
+	const rounds = batchedRounds(spans);
 	log(`hdr ${variant}: ${seconds(ms)}; requests: ${formatCounts(counts)}`);
 	log(`  ${describeTimeline(spans)}`);
-	return { ms, spans, counts, records, lastProcessedMs: Math.max(...processed) };
+	log(`  ${formatRounds(rounds)}`);
+	return { ms, spans, counts, rounds, records, lastProcessedMs: Math.max(...processed) };
 }
 
 /** The run whose time is the median (the lower one of the middle two). */

@@ -4,9 +4,9 @@
 // status loop per photo) and the HTTP Request chain (a status loop per photo, Wait 1 s).
 import { join } from 'node:path';
 import { writeRandomPhoto } from '../lib/files.mjs';
-import { measureRss, toMB } from '../lib/memory.mjs';
+import { measureRss, toMB } from '../../devkit/memory.mjs';
 import { assertSucceeded, nodeSpan } from '../lib/n8n-client.mjs';
-import { countRequests } from '../lib/request-log.mjs';
+import { countRequests, timeline } from '../lib/request-log.mjs';
 import { megabytes, median, seconds, times } from '../lib/stats.mjs';
 import { ENHANCE_PHOTO_CHAIN, ENHANCE_PHOTO_HTTP_CHAIN } from '../workflows.mjs';
 
@@ -53,12 +53,15 @@ export const ordersCase = {
 		const downloaded = allRunsItems(execution, chain.at(-1));
 		const files = downloaded.filter((item) => item.binary?.data).length;
 		if (files !== photos) throw new Error(`orders (${variant}): ${files} photos downloaded, expected ${photos}`);
-		const { byKind, byHost } = countRequests(await fake.requests());
+		const records = await fake.requests();
+		const { byKind, byHost } = countRequests(records);
 		const apiRequests = byHost.api ?? 0;
 		const statusChecks = byKind.status ?? 0;
 		const orders = byKind['create order'] ?? 0;
+		const span = nodeSpan(execution, chain);
+		const stages = await stagesOf(fake, records, span);
 		const sample = {
-			ms: nodeSpan(execution, chain).ms,
+			ms: span.ms,
 			perPhoto: apiRequests / photos,
 			statusPerPhoto: statusChecks / photos,
 			statusChecks,
@@ -69,6 +72,7 @@ export const ordersCase = {
 			`orders ${variant}: ${seconds(sample.ms)}, ${apiRequests} API requests (${statusChecks} status checks), ` +
 				`${sample.perPhoto.toFixed(2)} a photo, +${sample.peakMB.toFixed(1)} MB`,
 		);
+		log(`  ${describeStages(stages)}`);
 		return sample;
 	},
 
@@ -103,6 +107,45 @@ export const ordersCase = {
 		};
 	},
 };
+
+/**
+ * Where the run's time went, in ms from the node's start, from the fake's request log and its own
+ * record of when each photo was processed: the last upload's end, the last photo processed, the
+ * status check that saw it (the first to start after), that photo's download (link and file),
+ * and the end of the node.
+ */
+async function stagesOf(fake, records, { start, end }) {
+	const spans = timeline(records, start);
+	const processed = (await fake.processedImages()).filter(({ at }) => at >= start && at <= end);
+	const last = processed.reduce((latest, entry) => (entry.at > latest.at ? entry : latest));
+	const lastProcessed = last.at - start;
+	const uploads = spans.filter((entry) => entry.kind === 'upload');
+	// A read of the order, or of that photo itself.
+	const readsIt = (index) => /\/orders\//.test(records[index].path) || records[index].path.includes(last.imageId);
+	const seenBy = spans
+		.filter((entry, index) => entry.kind === 'status' && entry.start >= lastProcessed && readsIt(index))
+		.sort((a, b) => a.start - b.start)[0];
+	const link = records.findIndex((record) => record.listener === 'api' && record.path.includes(`/images/${last.imageId}/enhanced`));
+	const fileAfterLink = spans.filter((entry, index) => entry.kind === 'download: file' && index > link)[0];
+	return {
+		lastUploadEnd: Math.max(...uploads.map((entry) => entry.end)),
+		lastProcessed,
+		checkStart: seenBy?.start,
+		checkEnd: seenBy?.end,
+		linkStart: link >= 0 ? spans[link].start : undefined,
+		fileEnd: fileAfterLink?.end,
+		end: end - start,
+	};
+}
+
+function describeStages(stages) {
+	const at = (ms) => (ms === undefined ? '?' : seconds(ms));
+	return (
+		`last upload ended ${at(stages.lastUploadEnd)}, last photo processed ${at(stages.lastProcessed)}, ` +
+		`seen by the check of ${at(stages.checkStart)}–${at(stages.checkEnd)}, its link ${at(stages.linkStart)}, ` +
+		`its file by ${at(stages.fileEnd)}, node end ${at(stages.end)}`
+	);
+}
 
 /** The output of every run of a node: the chain's Download runs once per round of its status loop. */
 function allRunsItems(execution, nodeName) {

@@ -2,7 +2,7 @@
 // an n8n home with the packed package, n8n running (in its default filesystem binary mode), and
 // the credentials and workflows saved and published through n8n's REST API, as the editor does
 // (one n8n boot instead of one per import command).
-import { createN8nHome, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
+import { createN8nHome, n8nVersion, setupOwner, startN8n } from '../../devkit/n8n/index.mjs';
 import { startFake } from './fake-client.mjs';
 import { N8nClient } from './n8n-client.mjs';
 import { packBenchedPackage } from './package.mjs';
@@ -25,7 +25,7 @@ export async function startEnvironment(workflowsFor, log) {
 		const home = await createN8nHome({ packageTgz: pack.tgz });
 		cleanups.push(home.remove);
 
-		log('starting n8n');
+		log(`starting n8n ${n8nVersion}`);
 		const n8n = await startN8n(home);
 		cleanups.push(() => n8n.stop());
 		const { cookie } = await setupOwner(n8n.url);

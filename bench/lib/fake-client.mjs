@@ -64,6 +64,11 @@ class FakeClient {
 		return (await this.#processedDeliveries()).map((entry) => entry.at);
 	}
 
+	/** Every image the fake has marked processed: [{ imageId, at }]. */
+	async processedImages() {
+		return (await this.#processedDeliveries()).map((entry) => ({ imageId: entry.body.image_id, at: entry.at }));
+	}
+
 	/** Its webhook deliveries are the fake's own record of when each image was processed. */
 	async #processedDeliveries() {
 		const deliveries = await this.control('GET', '/webhooks');

@@ -75,6 +75,40 @@ export function inFlight(spans, host) {
 	return changes.map(({ at, by }) => ({ at, count: (count += by) }));
 }
 
+/** The most requests of `kind` in flight at once. */
+export function peakInFlight(spans, kind) {
+	const own = spans.filter((span) => span.kind === kind);
+	let peak = 0;
+	for (const { count } of inFlight(own, own[0]?.host)) peak = Math.max(peak, count);
+	return peak;
+}
+
+/** The stages a batch runs side by side (each one request per bracket or per photo): the rounds of a time line. */
+export const BATCHED_KINDS = ['register', 'upload', 'download: API', 'download: file'];
+
+/**
+ * How many rounds the batched stages took, each counted as its requests over the most of them in
+ * flight at once: { total, byKind: { kind: { requests, peak, rounds } } }. Unlike times, this does
+ * not stretch when the machine is loaded: 30 registrations 10 at a time are 3 rounds however long
+ * each takes.
+ */
+export function batchedRounds(spans) {
+	const byKind = {};
+	for (const kind of BATCHED_KINDS) {
+		const requests = spans.filter((span) => span.kind === kind).length;
+		if (requests === 0) continue;
+		const peak = peakInFlight(spans, kind);
+		byKind[kind] = { requests, peak, rounds: Math.ceil(requests / peak) };
+	}
+	return { total: Object.values(byKind).reduce((sum, { rounds }) => sum + rounds, 0), byKind };
+}
+
+/** "register 30 at up to 10 at once (3 rounds), …" */
+export function formatRounds({ total, byKind }) {
+	const kinds = Object.entries(byKind).map(([kind, { requests, peak, rounds }]) => `${kind} ${requests} at up to ${peak} at once (${rounds})`);
+	return `${total} rounds: ${kinds.join(', ')}`;
+}
+
 /** One line per kind: "upload ×30 0.21–1.43 s", the span from its first start to its last end. */
 export function describeTimeline(spans) {
 	const kinds = [...new Set(spans.map((span) => span.kind))];
