@@ -17,7 +17,10 @@ async function npmOutput(args, cwd) {
 		const { stdout } = await run('npm', args, { cwd, env: npmEnv, maxBuffer: 64 * 1024 * 1024 });
 		return stdout;
 	} catch (error) {
-		const lines = String(error.stderr ?? '').split('\n').filter((line) => /npm (error|ERR!)/.test(line) && !/A complete log|npm error\s*$/.test(line));
+		// npm's own error lines, without its generic advice and the path of its debug log.
+		const lines = String(error.stderr ?? '')
+			.split('\n')
+			.filter((line) => /^npm (error|ERR!)/.test(line) && !/A complete log|In most cases|^npm (error|ERR!)\s*$/.test(line));
 		throw new Error(lines.slice(0, 12).join('\n') || error.message);
 	}
 }
