@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The n8n that `npm start`, the benchmark and the end-to-end tests drive: the version named by
-// AUTOENHANCE_N8N_VERSION (one of the folders in n8n-runtime/), else the newest. Installs live
-// in the user's cache folder (runtime-cache.mjs), shared by every clone.
+// AUTOENHANCE_N8N_VERSION (one of the folders in n8n-runtime/, or AUTOENHANCE_N8N_UNPINNED), else
+// the newest. Installs live in the user's cache folder (runtime-cache.mjs), shared by every clone.
 //   node devkit/n8n/install.mjs          install the selected version unless cached
 //   node devkit/n8n/install.mjs --all    install every tested version
 import { fileURLToPath } from 'node:url';

