@@ -71,6 +71,9 @@ const properties: INodeProperties[] = [
 
 export const mode = 'batch';
 
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['order'], operation: ['enhanceHdr'] } },
 	properties,
