@@ -11,7 +11,7 @@ import { startSandbox } from '../../devkit/sandbox.mjs';
 import { AutoenhanceApi, loadNode } from '../support/package.mjs';
 
 const transport = loadNode('transport/index.js');
-const { readInputImage } = loadNode('fields/binaryInput.js');
+const { readInputImage } = loadNode('helpers/inputImage.js');
 
 /** A node whose execute() makes one transport call described by its first input item. */
 class TransportProbe {
