@@ -1,18 +1,7 @@
-import type { IBinaryData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UploadSource } from '../transport';
-
-export const binaryPropertyNameField: INodeProperties = {
-	displayName: 'Input Binary Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	required: true,
-	default: 'data',
-	hint: 'The name of the input binary field containing the image',
-	description:
-		'The binary field of the input item that holds the image, e.g. "data" after a Google Drive or Dropbox download',
-};
 
 export interface InputImage {
 	fileName: string;

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uploadToPresignedUrl } from '../../api/uploads';
-import { binaryPropertyNameField, readInputImage } from '../../helpers/inputImage';
+import { readInputImage } from '../../helpers/inputImage';
+import { binaryPropertyNameField } from '../../fields/files';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { optionsField } from '../../fields/options';

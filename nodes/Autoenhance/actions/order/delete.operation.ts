@@ -5,9 +5,9 @@ import { deleteOrder } from '../../api/orders';
 import { optionsField } from '../../fields/options';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
-import { orderIdFields } from './fields';
+import { existingOrderIdFields } from './fields';
 
-const properties: INodeProperties[] = [...orderIdFields, optionsField()];
+const properties: INodeProperties[] = [...existingOrderIdFields, optionsField()];
 
 export const mode = 'perItem';
 

@@ -6,9 +6,9 @@ import { optionsField } from '../../fields/options';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { orderJson, simplifyField } from '../simplify';
-import { orderIdFields } from './fields';
+import { existingOrderIdFields } from './fields';
 
-const properties: INodeProperties[] = [...orderIdFields, simplifyField, optionsField()];
+const properties: INodeProperties[] = [...existingOrderIdFields, simplifyField, optionsField()];
 
 export const mode = 'perItem';
 

@@ -13,10 +13,10 @@ import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
-import { bracketsPerImageField, orderIdFields, readBracketsPerImage, waitForMergeField } from './fields';
+import { bracketsPerImageField, existingOrderIdFields, readBracketsPerImage, waitForMergeField } from './fields';
 
 const properties: INodeProperties[] = [
-	...orderIdFields.map((field) => ({ ...field, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' })),
+	...existingOrderIdFields.map((field) => ({ ...field, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' })),
 	bracketsPerImageField,
 	enhancementSettingsField({ panorama: false }),
 	{ ...waitForMergeField, default: false },

@@ -5,10 +5,10 @@ import { renameOrder } from '../../api/orders';
 import { optionsField } from '../../fields/options';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
-import { orderIdFields, orderNameField } from './fields';
+import { existingOrderIdFields, orderNameField } from './fields';
 
 const properties: INodeProperties[] = [
-	...orderIdFields,
+	...existingOrderIdFields,
 	{ ...orderNameField, required: true, description: 'The new name of the order' },
 	optionsField(),
 ];
