@@ -87,6 +87,20 @@ describe('Simplify', () => {
 		expect(Object.keys(version1).length).toBeGreaterThan(SIMPLE_ORDER_KEYS.length);
 	});
 
+	test('Order › Create and Order › Update are simplified by default; off, they return what version 1 returns', async () => {
+		const [created] = json(await runOrder(fake, 'create', { orderName: 'Listing A' }, V2));
+		expect(Object.keys(created)).toEqual(SIMPLE_ORDER_KEYS);
+		const orderId = { __rl: true, mode: 'id', value: created.order_id };
+		const [updated] = json(await runOrder(fake, 'update', { orderId, orderName: 'Listing B' }, V2));
+		expect(Object.keys(updated)).toEqual(SIMPLE_ORDER_KEYS);
+		expect(updated).toMatchObject({ order_id: created.order_id, name: 'Listing B' });
+
+		const [raw] = json(await runOrder(fake, 'update', { orderId, orderName: 'Listing C', simplify: false }, V2));
+		const [version1] = json(await runOrder(fake, 'update', { orderId: created.order_id, orderName: 'Listing C' }));
+		expect(Object.keys(raw).sort()).toEqual(Object.keys(version1).sort());
+		expect(Object.keys(version1).length).toBeGreaterThan(SIMPLE_ORDER_KEYS.length);
+	});
+
 	test('Get Many returns simplified orders, newest first', async () => {
 		const ids = await createOrders(3);
 		const orders = json(await runOrder(fake, 'getAll', { returnAll: true }, V2));

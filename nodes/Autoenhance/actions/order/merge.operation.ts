@@ -13,6 +13,7 @@ import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
+import { orderJson, simplifyField } from '../simplify';
 import { bracketsPerImageField, existingOrderIdFields, readBracketsPerImage, waitForMergeField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 	bracketsPerImageField,
 	enhancementSettingsField({ panorama: false }),
 	{ ...waitForMergeField, default: false },
+	simplifyField,
 	optionsField(waitOptions),
 ];
 
@@ -47,10 +49,10 @@ export async function execute(
 	const unmerged = await unmergedBrackets.call(this, orderId, wait, itemIndex);
 	assertWholeGroups.call(this, unmerged.length, bracketsPerImage, itemIndex);
 	const merging = await processOrder.call(this, { orderId, bracketsPerImage, settings, itemIndex });
-	if (!waiting) return [outputItem.call(this, itemIndex, merging)];
+	if (!waiting) return [outputItem.call(this, itemIndex, orderJson.call(this, itemIndex, merging))];
 	const bracketIds = unmerged.map((bracket) => String(bracket.bracket_id));
 	const { order } = await slot.releasedWhile(async () => await waitForMerge.call(this, orderId, bracketIds, wait, itemIndex));
-	return [outputItem.call(this, itemIndex, order)];
+	return [outputItem.call(this, itemIndex, orderJson.call(this, itemIndex, order))];
 }
 
 /**
