@@ -1,8 +1,9 @@
 // The fields about files: the input binary field an image is read from, and which image is
 // downloaded, how (helpers/inputImage.ts and helpers/download.ts read them and move the bytes).
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ImageVersion } from '../api/downloads';
+import { requiredString } from './parameters';
 
 export const binaryPropertyNameField: INodeProperties = {
 	displayName: 'Input Binary Field',
@@ -14,6 +15,11 @@ export const binaryPropertyNameField: INodeProperties = {
 	description:
 		'The binary field of the input item that holds the image, e.g. "data" after a Google Drive or Dropbox download',
 };
+
+/** The Input Binary Field of an item: the one reader of the field above, trimmed and required. */
+export function readBinaryPropertyName(this: IExecuteFunctions, itemIndex: number): string {
+	return requiredString.call(this, 'binaryPropertyName', itemIndex, binaryPropertyNameField.displayName);
+}
 
 const VERSION_OPTIONS: Record<ImageVersion, INodePropertyOptions> = {
 	preview: {

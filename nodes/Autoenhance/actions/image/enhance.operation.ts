@@ -5,11 +5,10 @@ import { getImage } from '../../api/images';
 import { withGivenName } from '../../api/names';
 import { createAndUploadImage } from '../../api/uploads';
 import { readInputImage } from '../../helpers/inputImage';
-import { binaryPropertyNameField, downloadOptionsField, imageVersionField } from '../../fields/files';
+import { binaryPropertyNameField, downloadOptionsField, readBinaryPropertyName, imageVersionField } from '../../fields/files';
 import type { Slot } from '../../utils/concurrency';
 import { downloadChosenImage } from '../../helpers/download';
 import { outputItem } from '../../utils/outputItem';
-import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
@@ -66,7 +65,7 @@ export async function execute(
 	itemIndex: number,
 	slot: Slot,
 ): Promise<INodeExecutionData[]> {
-	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
+	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
 	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
 	const imageName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim() || photo.fileName;
 	const { orderId, shared } = await orderForPhoto.call(this, itemIndex);

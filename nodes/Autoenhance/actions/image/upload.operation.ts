@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uploadToPresignedUrl } from '../../api/uploads';
 import { readInputImage } from '../../helpers/inputImage';
-import { binaryPropertyNameField } from '../../fields/files';
+import { binaryPropertyNameField, readBinaryPropertyName } from '../../fields/files';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { optionsField } from '../../fields/options';
@@ -35,7 +35,7 @@ export const description = updateDisplayOptions(
 /** Sends the photo's bytes; passes the input on, marked `uploaded`, with its files. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const input = this.getInputData()[itemIndex];
-	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
+	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
 	const url = requiredString.call(this, 'uploadUrl', itemIndex, 'Upload URL');
 	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
 	const { content_type: signedContentType, image_name: imageName } = input.json;
