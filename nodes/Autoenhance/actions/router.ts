@@ -21,7 +21,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operationName}" of "${resource}" is not known to this version of the node`,
 		);
 	}
-	const concurrency = readConcurrency.call(this);
+	const concurrency = readConcurrency.call(this, operation.concurrency === 'option');
 	if (concurrency.adaptive) adaptToHosts(this, concurrency.ceiling);
 	const output =
 		operation.mode === 'batch'

@@ -15,10 +15,12 @@ interface Concurrency {
 /**
  * The Concurrency option as this node's version means it. Version 1 keeps its meaning: so many
  * items (Enhance HDR: API requests) at a time. From version 2 it is a ceiling per host, below
- * which the node finds how many each host takes.
+ * which the node finds how many each host takes. An operation without the option (`hasOption`
+ * false, as it declares) runs at the default.
  */
-export function readConcurrency(this: IExecuteFunctions): Concurrency {
+export function readConcurrency(this: IExecuteFunctions, hasOption = true): Concurrency {
 	const adaptive = this.getNode().typeVersion >= 2;
 	const fallback = adaptive ? ADAPTIVE_CEILING : DEFAULT_CONCURRENCY;
+	if (!hasOption) return { ceiling: fallback, adaptive };
 	return { ceiling: this.getNodeParameter('options.concurrency', 0, fallback) as number, adaptive };
 }

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { byDisplayName } from './options';
-import { withWindowPullKeys } from '../api/settings';
+import { ENHANCEMENT_SETTING_FIELDS, withWindowPullKeys } from '../api/settings';
 
 /**
  * The one "Enhancement Settings" collection shared by create, enhance, reprocess, merge and
- * enhanceHdr. Each option's `name` maps to the API field in `API_FIELDS`.
+ * enhanceHdr. Each option's `name` maps to the API field in `ENHANCEMENT_SETTING_FIELDS` (api/settings.ts).
  */
 export function enhancementSettingsField(options: { panorama: boolean }): INodeProperties {
 	return {
@@ -150,29 +150,13 @@ const settingOptions: INodeProperties[] = [
 	},
 ];
 
-const API_FIELDS: Record<string, string> = {
-	threesixty: 'threesixty',
-	aiVersion: 'ai_version',
-	privacy: 'privacy',
-	cloudType: 'cloud_type',
-	enhanceType: 'enhance_type',
-	lensCorrection: 'lens_correction',
-	metadata: 'metadata',
-	rating: 'rating',
-	skyReplacement: 'sky_replacement',
-	upscale: 'upscale',
-	verticalCorrection: 'vertical_correction',
-	windowPull: 'window_pull',
-	windowPullType: 'window_pull_type',
-};
-
 /** The chosen settings as API fields; only what the user set is sent, so the rest keeps its value. */
 export function readEnhancementSettings(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const chosen = this.getNodeParameter('settings', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	for (const [name, value] of Object.entries(chosen)) {
 		if (name === 'rawSettings') continue;
-		const field = API_FIELDS[name];
+		const field = ENHANCEMENT_SETTING_FIELDS[name];
 		if (field) body[field] = name === 'metadata' ? parseJsonObject.call(this, value, 'Metadata', itemIndex) : value;
 	}
 	return withWindowPullKeys({ ...body, ...parseJsonObject.call(this, chosen.rawSettings, 'Other Settings (JSON)', itemIndex) });

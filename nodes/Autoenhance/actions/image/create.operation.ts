@@ -6,7 +6,7 @@ import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { optionsField } from '../../fields/options';
-import { orderIdFields } from './fields';
+import { targetOrderIdFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The name of the image in Autoenhance, usually its file name, e.g. living-room.jpg. By default the file name of the input item\'s "data" file.',
 	},
-	...orderIdFields,
+	...targetOrderIdFields,
 	enhancementSettingsField({ panorama: true }),
 	optionsField([
 		{
@@ -34,6 +34,9 @@ const properties: INodeProperties[] = [
 ];
 
 export const mode = 'perItem';
+
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['image'], operation: ['create'] } },

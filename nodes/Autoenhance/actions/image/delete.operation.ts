@@ -11,6 +11,9 @@ const properties: INodeProperties[] = [...imageIdFields, optionsField()];
 
 export const mode = 'perItem';
 
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['image'], operation: ['delete'] } },
 	properties,

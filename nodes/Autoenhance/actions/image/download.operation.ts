@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { getImage } from '../../api/images';
-import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
+import { downloadChosenImage } from '../../helpers/download';
+import { downloadOptionsField, imageVersionField } from '../../fields/files';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { optionsField } from '../../fields/options';
@@ -16,6 +17,9 @@ const properties: INodeProperties[] = [
 ];
 
 export const mode = 'perItem';
+
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['image'], operation: ['download'] } },

@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { getImage } from '../../api/images';
 import { withGivenName } from '../../api/names';
 import { createAndUploadImage } from '../../api/uploads';
-import { binaryPropertyNameField, readInputImage } from '../../fields/binaryInput';
+import { readInputImage } from '../../helpers/inputImage';
+import { binaryPropertyNameField, downloadOptionsField, readBinaryPropertyName, imageVersionField } from '../../fields/files';
 import type { Slot } from '../../utils/concurrency';
-import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
+import { downloadChosenImage } from '../../helpers/download';
 import { outputItem } from '../../utils/outputItem';
-import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
@@ -48,6 +48,9 @@ const properties: INodeProperties[] = [
 
 export const mode = 'perItem';
 
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['image'], operation: ['enhance'] } },
 	properties,
@@ -62,7 +65,7 @@ export async function execute(
 	itemIndex: number,
 	slot: Slot,
 ): Promise<INodeExecutionData[]> {
-	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
+	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
 	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
 	const imageName = (this.getNodeParameter('options.imageName', itemIndex, '') as string).trim() || photo.fileName;
 	const { orderId, shared } = await orderForPhoto.call(this, itemIndex);

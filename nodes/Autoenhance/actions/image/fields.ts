@@ -23,8 +23,8 @@ const orderIdText: INodeProperties = {
 
 export const imageIdFields = changedInVersion2(imageIdText, imageLocator);
 
-/** The order new images go into: optional, and it may be one that does not exist yet. */
-export const orderIdFields = changedInVersion2(
+/** The order new images go into (Image › Create, Enhance): optional, and it may not exist yet. */
+export const targetOrderIdFields = changedInVersion2(
 	orderIdText,
 	orderLocator({
 		description:

@@ -12,6 +12,9 @@ const properties: INodeProperties[] = [...imageIdFields, simplifyField, optionsF
 
 export const mode = 'perItem';
 
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['image'], operation: ['get'] } },
 	properties,

@@ -9,11 +9,11 @@ import { createOrderWaiter } from '../../api/orderWaiter';
 import { requiredString } from '../../fields/parameters';
 import { perRun } from '../../utils/perRun';
 import { newInVersion2 } from '../versions';
-import { orderIdFields } from './fields';
+import { targetOrderIdFields } from './fields';
 
 type Grouping = 'runOrder' | 'existingOrder' | 'orderPerImage';
 
-const [version1OrderId, version2OrderId] = orderIdFields;
+const [version1OrderId, version2OrderId] = targetOrderIdFields;
 
 /** Where Enhance puts its photos. Version 1 has only the Order ID: empty, an order per photo. */
 export const orderGroupingFields: INodeProperties[] = [

@@ -70,6 +70,9 @@ const properties: INodeProperties[] = [
 
 export const mode = 'perItem';
 
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['image'], operation: ['report'] } },
 	properties,

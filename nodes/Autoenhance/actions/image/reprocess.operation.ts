@@ -9,6 +9,7 @@ import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
+import { imageJson, simplifyField } from '../simplify';
 import { imageIdFields, waitForCompletionField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -19,10 +20,14 @@ const properties: INodeProperties[] = [
 			'The settings to change. Settings left out keep the values the image was last enhanced with.',
 	},
 	{ ...waitForCompletionField, default: false },
+	simplifyField,
 	optionsField(waitOptions),
 ];
 
 export const mode = 'perItem';
+
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['image'], operation: ['reprocess'] } },
@@ -38,8 +43,8 @@ export async function execute(
 	const imageId = requiredString.call(this, 'imageId', itemIndex, 'Image ID');
 	const image = await processImage.call(this, imageId, readEnhancementSettings.call(this, itemIndex), itemIndex);
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
-	if (!wait) return [outputItem.call(this, itemIndex, image)];
+	if (!wait) return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, image))];
 	const settings = readWaitSettings.call(this, itemIndex);
 	const result = await slot.releasedWhile(async () => await waitForImage.call(this, imageId, settings, itemIndex));
-	return [outputItem.call(this, itemIndex, result)];
+	return [outputItem.call(this, itemIndex, imageJson.call(this, itemIndex, result))];
 }

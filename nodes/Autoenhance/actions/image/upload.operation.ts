@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uploadToPresignedUrl } from '../../api/uploads';
-import { binaryPropertyNameField, readInputImage } from '../../fields/binaryInput';
+import { readInputImage } from '../../helpers/inputImage';
+import { binaryPropertyNameField, readBinaryPropertyName } from '../../fields/files';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { optionsField } from '../../fields/options';
@@ -23,6 +24,9 @@ const properties: INodeProperties[] = [
 
 export const mode = 'perItem';
 
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['image'], operation: ['upload'] } },
 	properties,
@@ -31,7 +35,7 @@ export const description = updateDisplayOptions(
 /** Sends the photo's bytes; passes the input on, marked `uploaded`, with its files. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const input = this.getInputData()[itemIndex];
-	const binaryPropertyName = requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field');
+	const binaryPropertyName = readBinaryPropertyName.call(this, itemIndex);
 	const url = requiredString.call(this, 'uploadUrl', itemIndex, 'Upload URL');
 	const photo = await readInputImage.call(this, itemIndex, binaryPropertyName);
 	const { content_type: signedContentType, image_name: imageName } = input.json;

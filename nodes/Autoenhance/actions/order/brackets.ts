@@ -4,9 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ApiBracket } from '../../api/brackets';
 import { createBracket } from '../../api/brackets';
 import { uploadToPresignedUrl, uploadUrlOf } from '../../api/uploads';
-import type { InputImage } from '../../fields/binaryInput';
-import { readInputImage } from '../../fields/binaryInput';
-import { requiredString } from '../../fields/parameters';
+import type { InputImage } from '../../helpers/inputImage';
+import { readInputImage } from '../../helpers/inputImage';
+import { readBinaryPropertyName } from '../../fields/files';
 import type { Limit } from '../../utils/concurrency';
 import { mapWithConcurrency } from '../../utils/concurrency';
 
@@ -37,7 +37,7 @@ export async function readBrackets(
 		const propertyNames = allBinaryFields ? Object.keys(item.binary ?? {}) : [];
 		// The Input Binary Field: the usual case, and the error that names the item when it has no file.
 		if (propertyNames.length === 0) {
-			propertyNames.push(requiredString.call(this, 'binaryPropertyName', itemIndex, 'Input Binary Field'));
+			propertyNames.push(readBinaryPropertyName.call(this, itemIndex));
 		}
 		for (const propertyName of propertyNames) {
 			files.push({ itemIndex, propertyName, file: await readInputImage.call(this, itemIndex, propertyName) });

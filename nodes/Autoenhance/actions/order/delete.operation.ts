@@ -5,11 +5,14 @@ import { deleteOrder } from '../../api/orders';
 import { optionsField } from '../../fields/options';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
-import { orderIdFields } from './fields';
+import { existingOrderIdFields } from './fields';
 
-const properties: INodeProperties[] = [...orderIdFields, optionsField()];
+const properties: INodeProperties[] = [...existingOrderIdFields, optionsField()];
 
 export const mode = 'perItem';
+
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['order'], operation: ['delete'] } },

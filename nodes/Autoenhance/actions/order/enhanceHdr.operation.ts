@@ -14,11 +14,11 @@ import { withGivenName } from '../../api/names';
 import { createOrder, imagesOf, processOrder } from '../../api/orders';
 import { createLimit, mapWithConcurrency, noLimit } from '../../utils/concurrency';
 import { readConcurrency } from '../../fields/concurrency';
-import { downloadChosenImage, downloadOptionsField, imageVersionField } from '../../fields/download';
+import { downloadChosenImage } from '../../helpers/download';
 import { concurrencyOption, optionsField, transferConcurrency } from '../../fields/options';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
-import { binaryPropertyNameField } from '../../fields/binaryInput';
+import { binaryPropertyNameField, downloadOptionsField, imageVersionField } from '../../fields/files';
 import type { Bracket, UploadedBracket } from './brackets';
 import { assertWholeGroups, bracketsByImage, readBrackets, uploadBrackets } from './brackets';
 import { imageJson, orderJson, simplifyField } from '../simplify';
@@ -70,6 +70,9 @@ const properties: INodeProperties[] = [
 ];
 
 export const mode = 'batch';
+
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['order'], operation: ['enhanceHdr'] } },

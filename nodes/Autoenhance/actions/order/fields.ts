@@ -13,8 +13,11 @@ const orderIdText: INodeProperties = {
 	description: 'The ID of the order in Autoenhance, e.g. from Create Order or the trigger',
 };
 
-/** Like version 1, the order starts out as the order ID of the input item; From List is one click away. */
-export const orderIdFields = changedInVersion2(
+/**
+ * The order an Order operation acts on: required, and it exists. Like version 1, it starts out as
+ * the order ID of the input item; From List is one click away.
+ */
+export const existingOrderIdFields = changedInVersion2(
 	orderIdText,
 	orderLocator({ required: true, default: { mode: 'id', value: '={{ $json.order_id }}' } }),
 );

@@ -6,11 +6,14 @@ import { optionsField } from '../../fields/options';
 import { outputItem } from '../../utils/outputItem';
 import { requiredString } from '../../fields/parameters';
 import { orderJson, simplifyField } from '../simplify';
-import { orderIdFields } from './fields';
+import { existingOrderIdFields } from './fields';
 
-const properties: INodeProperties[] = [...orderIdFields, simplifyField, optionsField()];
+const properties: INodeProperties[] = [...existingOrderIdFields, simplifyField, optionsField()];
 
 export const mode = 'perItem';
+
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['order'], operation: ['get'] } },

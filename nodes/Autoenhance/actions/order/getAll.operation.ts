@@ -29,6 +29,9 @@ const properties: INodeProperties[] = [
 
 export const mode = 'perItem';
 
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['order'], operation: ['getAll'] } },
 	properties,

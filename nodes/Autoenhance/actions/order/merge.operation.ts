@@ -13,17 +13,22 @@ import { requiredString } from '../../fields/parameters';
 import { enhancementSettingsField, readEnhancementSettings } from '../../fields/settings';
 import { readWaitSettings, waitOptions } from '../../fields/wait';
 import { optionsField } from '../../fields/options';
-import { bracketsPerImageField, orderIdFields, readBracketsPerImage, waitForMergeField } from './fields';
+import { orderJson, simplifyField } from '../simplify';
+import { bracketsPerImageField, existingOrderIdFields, readBracketsPerImage, waitForMergeField } from './fields';
 
 const properties: INodeProperties[] = [
-	...orderIdFields.map((field) => ({ ...field, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' })),
+	...existingOrderIdFields.map((field) => ({ ...field, description: 'The order whose uploaded brackets to merge, e.g. from Create Order' })),
 	bracketsPerImageField,
 	enhancementSettingsField({ panorama: false }),
 	{ ...waitForMergeField, default: false },
+	simplifyField,
 	optionsField(waitOptions),
 ];
 
 export const mode = 'perItem';
+
+/** Its Options collection has Concurrency, which the router reads. */
+export const concurrency = 'option';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['order'], operation: ['merge'] } },
@@ -44,10 +49,10 @@ export async function execute(
 	const unmerged = await unmergedBrackets.call(this, orderId, wait, itemIndex);
 	assertWholeGroups.call(this, unmerged.length, bracketsPerImage, itemIndex);
 	const merging = await processOrder.call(this, { orderId, bracketsPerImage, settings, itemIndex });
-	if (!waiting) return [outputItem.call(this, itemIndex, merging)];
+	if (!waiting) return [outputItem.call(this, itemIndex, orderJson.call(this, itemIndex, merging))];
 	const bracketIds = unmerged.map((bracket) => String(bracket.bracket_id));
 	const { order } = await slot.releasedWhile(async () => await waitForMerge.call(this, orderId, bracketIds, wait, itemIndex));
-	return [outputItem.call(this, itemIndex, order)];
+	return [outputItem.call(this, itemIndex, orderJson.call(this, itemIndex, order))];
 }
 
 /**
