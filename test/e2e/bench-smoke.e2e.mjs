@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { repoRoot } from '../../devkit/n8n/index.mjs';
 import { runProcess, tail } from '../../devkit/process.mjs';
 
-const CASES = ['1. Memory', '2. HDR', '3. Per-item overhead', '4. Wait'];
+const CASES = ['1. Memory', '2a. HDR', '2b. HDR', '2c. HDR', '3. Per-item overhead', '4. Wait', '5. Orders'];
 
 /** The rows of the Markdown table the benchmark prints, as { case, ours, baseline, ratio, … }. */
 function tableRows(stdout) {
