@@ -67,6 +67,8 @@ export const ordersCase = {
 			statusChecks,
 			orders: orders || new Set(downloaded.map((item) => item.json.order_id).filter(Boolean)).size,
 			peakMB: toMB(processes[0].growth),
+			lastProcessedMs: stages.lastProcessed,
+			itsUploadEndMs: stages.itsUploadEnd,
 		};
 		log(
 			`orders ${variant}: ${seconds(sample.ms)}, ${apiRequests} API requests (${statusChecks} status checks), ` +
@@ -81,7 +83,14 @@ export const ordersCase = {
 			Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((run) => run[key]))]));
 		const [our, version1, chain] = [figures(samples.ours), figures(samples.version1), figures(samples.baseline)];
 		// The slowest photo's processing plus its download: no client can be done sooner.
-		const idealMs = processingMs + processingSpreadMs + median(calibrations.map((calibration) => calibration.downloadMs));
+		const downloadMs = median(calibrations.map((calibration) => calibration.downloadMs));
+		const idealMs = processingMs + processingSpreadMs + downloadMs;
+		// The same from where the photo that finished last really started: its upload's end, its
+		// processing (together: when the fake processed it) and one download. What is over it is the
+		// wait to see it done, its download and the node's end; the upload of 100 photos is not.
+		const ofFairIdeal = (runs) => median(runs.map((run) => run.ms / (run.lastProcessedMs + downloadMs)));
+		const fair = (runs) =>
+			`${times(ofFairIdeal(runs))} (its upload ended ${seconds(median(runs.map((run) => run.itsUploadEndMs)))}, processed ${seconds(median(runs.map((run) => run.lastProcessedMs)))})`;
 		const text = (figure) =>
 			`${figure.perPhoto.toFixed(2)} API requests a photo (${figure.statusPerPhoto.toFixed(2)} status, ` +
 			`${(figure.perPhoto - figure.statusPerPhoto).toFixed(2)} other; ${figure.statusChecks} status checks in all), ` +
@@ -103,6 +112,8 @@ export const ordersCase = {
 			pass: failed.length === 0,
 			note:
 				`ideal ${seconds(idealMs)} = slowest processing ${seconds(processingMs + processingSpreadMs)} + one download; ` +
+				`of the fair ideal (the photo that finished last: its upload's end + its processing + one download), ` +
+				`version 2 ${fair(samples.ours)}, version 1 ${fair(samples.version1)}, chain ${fair(samples.baseline)}; ` +
 				`memory is n8n's peak resident growth during the run; not met: ${failed.join(', ') || 'none'}`,
 		};
 	},
@@ -120,6 +131,8 @@ async function stagesOf(fake, records, { start, end }) {
 	const last = processed.reduce((latest, entry) => (entry.at > latest.at ? entry : latest));
 	const lastProcessed = last.at - start;
 	const uploads = spans.filter((entry) => entry.kind === 'upload');
+	// Upload paths end in the image's id (`/autoenhance-uploads/{order}/{image}`).
+	const itsUploads = spans.filter((entry, index) => entry.kind === 'upload' && records[index].path.includes(last.imageId));
 	// A read of the order, or of that photo itself.
 	const readsIt = (index) => /\/orders\//.test(records[index].path) || records[index].path.includes(last.imageId);
 	const seenBy = spans
@@ -129,6 +142,7 @@ async function stagesOf(fake, records, { start, end }) {
 	const fileAfterLink = spans.filter((entry, index) => entry.kind === 'download: file' && index > link)[0];
 	return {
 		lastUploadEnd: Math.max(...uploads.map((entry) => entry.end)),
+		itsUploadEnd: itsUploads.length > 0 ? Math.max(...itsUploads.map((entry) => entry.end)) : undefined,
 		lastProcessed,
 		checkStart: seenBy?.start,
 		checkEnd: seenBy?.end,
@@ -141,7 +155,8 @@ async function stagesOf(fake, records, { start, end }) {
 function describeStages(stages) {
 	const at = (ms) => (ms === undefined ? '?' : seconds(ms));
 	return (
-		`last upload ended ${at(stages.lastUploadEnd)}, last photo processed ${at(stages.lastProcessed)}, ` +
+		`last upload ended ${at(stages.lastUploadEnd)}, last photo processed ${at(stages.lastProcessed)} ` +
+		`(its upload ended ${at(stages.itsUploadEnd)}), ` +
 		`seen by the check of ${at(stages.checkStart)}–${at(stages.checkEnd)}, its link ${at(stages.linkStart)}, ` +
 		`its file by ${at(stages.fileEnd)}, node end ${at(stages.end)}`
 	);

@@ -26,6 +26,8 @@ export function queueEnv({ postgres, redis }) {
 		DB_POSTGRESDB_USER: postgres.user,
 		// Queue mode's default in n8n 2.x: whole files in a PostgreSQL table, visible to every process.
 		N8N_DEFAULT_BINARY_DATA_MODE: 'database',
+		// Manual executions on the workers, as n8n 3.0 always runs them.
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 	};
 }
 

@@ -5,14 +5,10 @@
 import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
 import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
 import { executeWorkflow, importCredential, importWorkflow } from '../../devkit/n8n/index.mjs';
+import { N8N_3_RULES } from '../../devkit/n8n/n8n3-rules.mjs';
 import { sampleFiles, writtenFiles } from './examples-fixture.mjs';
 
-const N8N_3_RULES = {
-	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-	N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
-	N8N_SSRF_PROTECTION_ENABLED: 'true',
-	N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32',
-};
+const ENV = { ...N8N_3_RULES, N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' };
 const BLOCKED_CREDENTIAL = { id: 'AutoenhanceBlocked', name: 'Autoenhance on a blocked address', type: 'autoenhanceApi' };
 
 let fake;
@@ -22,7 +18,7 @@ let photos;
 beforeAll(async () => {
 	fake = await startFakeAutoenhance({ apiKey: 'e2e-n8n3-api-key' });
 	photos = await loadExamples().then((examples) => examples['enhance-photos.json']);
-	home = await prepareExampleHome(fake, { workflows: [photos], env: N8N_3_RULES });
+	home = await prepareExampleHome(fake, { workflows: [photos], env: ENV });
 }, 300_000);
 
 afterAll(async () => {

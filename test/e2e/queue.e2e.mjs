@@ -2,11 +2,13 @@
 // process, PostgreSQL shared by all and binary data in the database. The polling trigger reports
 // once across a restart of main, the examples run on workers, the webhook trigger is answered by
 // the webhook process, and a burst of executions spreads over both workers with nothing lost.
+// n8n 3.0's announced rules are on (devkit/n8n/n8n3-rules.mjs, and manual executions offloaded).
 // The polling test comes first: the trigger reports every order the later tests finish.
 import { randomUUID } from 'node:crypto';
 import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
 import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
 import { EXAMPLE_CREDENTIAL, publishWorkflow, setupOwner } from '../../devkit/n8n/index.mjs';
+import { N8N_3_RULES } from '../../devkit/n8n/n8n3-rules.mjs';
 import { peakMemoryMiB, startQueueCluster, startQueueServices } from '../../devkit/queue/cluster.mjs';
 import { sampleFiles, writtenFiles } from './examples-fixture.mjs';
 import { fakeClient } from './fake-client.mjs';
@@ -95,7 +97,7 @@ beforeAll(async () => {
 	services = await startQueueServices();
 	const trigger = examples['trigger-save-finished-orders.json'];
 	const workflows = [...Object.values(started), trigger, pollingWorkflow()];
-	home = await prepareExampleHome(fake, { workflows, webhookToken: WEBHOOK_TOKEN, env: services.env });
+	home = await prepareExampleHome(fake, { workflows, webhookToken: WEBHOOK_TOKEN, env: { ...services.env, ...N8N_3_RULES } });
 	for (const workflow of workflows) await publishWorkflow(home, workflow.id);
 	cluster = await startQueueCluster(home, { workers: 2 });
 	await signIn();

@@ -2,10 +2,13 @@
 // (credentials and Drive's two folders filled in) against the local stand-ins, files kept in
 // PostgreSQL (database binary mode), executions run on a worker. The Drive Trigger polls from
 // main and hands each execution to the worker; the Dropbox example is run from the editor's
-// endpoint with manual executions offloaded to workers.
+// endpoint with manual executions offloaded to workers. Unverified packages are enabled as n8n 3.0
+// requires; SSRF protection stays off here: with it on, the Drive and Dropbox runs through the
+// stand-ins' proxy failed (queue.e2e.mjs runs queue mode with it on).
 import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
 import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
 import { importCredential, publishWorkflow, setupOwner } from '../../devkit/n8n/index.mjs';
+import { N8N_3_RULES } from '../../devkit/n8n/n8n3-rules.mjs';
 import { startQueueCluster, startQueueServices } from '../../devkit/queue/cluster.mjs';
 import { startStorageStandIns } from '../../devkit/storage-stand-ins/index.mjs';
 import { withStandIns } from '../../devkit/storage-stand-ins/workflows.mjs';
@@ -33,7 +36,7 @@ beforeAll(async () => {
 		dropbox: withStandIns(examples['dropbox-enhance-hdr.json']),
 	};
 	services = await startQueueServices();
-	const env = { ...services.env, ...standIns.env, OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' };
+	const env = { ...services.env, N8N_UNVERIFIED_PACKAGES_ENABLED: N8N_3_RULES.N8N_UNVERIFIED_PACKAGES_ENABLED, ...standIns.env };
 	home = await prepareExampleHome(fake, { workflows: Object.values(workflows), env });
 	for (const credential of standIns.credentials) await importCredential(home, credential);
 	await publishWorkflow(home, workflows.drive.id);

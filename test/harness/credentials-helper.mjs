@@ -10,23 +10,30 @@ export const credentialsReference = (type) => ({ id: `harness-${type}`, name: ty
 
 export class HarnessCredentialsHelper extends ICredentialsHelper {
 	/**
+	 * Encrypting takes a key n8n-core asks its host for, asynchronously: build the helper with
+	 * `await HarnessCredentialsHelper.create(...)`.
 	 * @param {object[]} credentialTypes ICredentialType instances
 	 * @param {Record<string, object>} credentials decrypted data by credential type name
 	 * @param {import('n8n-workflow').Workflow} workflow used to resolve expressions
 	 */
-	constructor(credentialTypes, credentials, workflow) {
+	static async create(credentialTypes, credentials, workflow) {
+		const helper = new HarnessCredentialsHelper(credentialTypes, workflow);
+		for (const [type, data] of Object.entries(credentials)) {
+			helper.getType(type);
+			const entry = new core.Credentials(credentialsReference(type), type);
+			await entry.setData(data);
+			helper.store.set(type, entry);
+		}
+		return helper;
+	}
+
+	constructor(credentialTypes, workflow) {
 		super();
 		this.types = new Map(credentialTypes.map((type) => [type.name, type]));
 		this.workflow = workflow;
 		this.store = new Map();
 		/** How many times n8n-core asked for a decrypted credential (n8n reads its database each time). */
 		this.decryptions = 0;
-		for (const [type, data] of Object.entries(credentials)) {
-			this.getType(type);
-			const entry = new core.Credentials(credentialsReference(type), type);
-			entry.setData(data);
-			this.store.set(type, entry);
-		}
 	}
 
 	getType(name) {
@@ -61,7 +68,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(additionalData, nodeCredentials, type, mode, executeData, raw, resolveValues) {
 		this.decryptions++;
-		const data = (await this.getCredentials(nodeCredentials, type)).getData();
+		const data = await (await this.getCredentials(nodeCredentials, type)).getData();
 		if (raw === true) return data;
 
 		const withDefaults = NodeHelpers.getNodeParameters(
@@ -127,16 +134,39 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
+	/**
+	 * n8n's rule (since n8n-workflow 2.1x): a credential type with `restrictToSupportedNodes` may be
+	 * used only by the nodes whose description lists it (else its own `supportedNodes`).
+	 */
+	isCredentialUsableByNode(name, nodeTypeName) {
+		const type = this.types.get(name);
+		if (!type?.restrictToSupportedNodes) return true;
+		const node = Object.values(this.workflow.nodes)[0];
+		const { credentials = [] } = this.workflow.nodeTypes.getByNameAndVersion(
+			node.type,
+			node.typeVersion,
+		).description;
+		const supportedNodes = credentials.some((credential) => credential.name === name)
+			? [node.type]
+			: (type.supportedNodes ?? []);
+		return supportedNodes.includes(nodeTypeName);
+	}
+
+	// No pre-authentication (expirable tokens, OAuth's): our credential has none.
 	async preAuthentication() {
 		return undefined;
 	}
 
+	async runPreAuthentication() {
+		return undefined;
+	}
+
 	async updateCredentials(nodeCredentials, type, data) {
-		(await this.getCredentials(nodeCredentials, type)).setData(data);
+		await (await this.getCredentials(nodeCredentials, type)).setData(data);
 	}
 
 	async updateCredentialsOauthTokenData(nodeCredentials, type, data) {
 		const entry = await this.getCredentials(nodeCredentials, type);
-		entry.updateData({ oauthTokenData: data.oauthTokenData });
+		await entry.updateData({ oauthTokenData: data.oauthTokenData });
 	}
 }

@@ -348,7 +348,7 @@ describe('startWebhookHost', () => {
 			expect(host.staticData().registeredUrl).toBe(host.url);
 
 			const started = await post(host.url, '{"event":"imageEnhanced"}', { 'x-token': 't' });
-			// n8n 2.8 answers "onReceived" with the description's responseData, 'firstEntryJson' by default
+			// n8n (2.8, 2.41) answers "onReceived" with the description's responseData, 'firstEntryJson' by default
 			expect([started.status, await started.text()]).toEqual([200, 'firstEntryJson']);
 
 			const ping = await post(host.url, '{"event":"ping"}', { 'x-token': 't' });

@@ -1,9 +1,9 @@
 // What n8n's Express app adds to node:http's req/res before a webhook node sees them:
 // the Express request/response members nodes use, and n8n's rawBodyReader + parseBody
-// (packages/cli/src/middlewares/body-parser.ts).
+// (packages/cli/src/middlewares/body-parser.ts; parseIncomingMessage is @n8n/backend-network's).
 import { parse as parseQuery } from 'node:querystring';
 import { createGunzip, createInflate } from 'node:zlib';
-import { core, n8nWorkflow } from './n8n.mjs';
+import { n8nWorkflow, parseIncomingMessage } from './n8n.mjs';
 
 export class HttpError extends Error {
 	constructor(status, body) {
@@ -14,7 +14,7 @@ export class HttpError extends Error {
 }
 
 export function asExpressRequest(req, url) {
-	core.parseIncomingMessage(req);
+	parseIncomingMessage(req);
 	req.path = url.pathname;
 	req.query = parseQuery(url.search.slice(1));
 	req.params = {};
@@ -73,15 +73,22 @@ export async function readRawBody(req, limitBytes) {
 	req.rawBody = Buffer.concat(chunks);
 }
 
-/** n8n's parseBody: JSON, urlencoded and text bodies; anything else leaves req.body unset. */
+const stripBom = (text) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/**
+ * n8n's parseBody: JSON, urlencoded and text bodies (a leading byte order mark is dropped from the
+ * first two, as n8n 2.41 does); anything else leaves req.body unset.
+ */
 export function parseBody(req) {
 	const { rawBody, contentType, encoding } = req;
 	if (!rawBody?.length || contentType?.startsWith('multipart/')) return;
 	try {
 		if (contentType === 'application/json') {
-			req.body = n8nWorkflow.jsonParse(rawBody.toString(encoding));
+			req.body = n8nWorkflow.jsonParse(stripBom(rawBody.toString(encoding)));
 		} else if (contentType === 'application/x-www-form-urlencoded') {
-			req.body = parseQuery(rawBody.toString(encoding), undefined, undefined, { maxKeys: 1000 });
+			req.body = parseQuery(stripBom(rawBody.toString(encoding)), undefined, undefined, {
+				maxKeys: 1000,
+			});
 		} else if (contentType === 'text/plain') {
 			req.body = rawBody.toString(encoding);
 		}

@@ -1,5 +1,6 @@
-// What an n8n process sets up once at start (InstanceSettings, logger, BinaryDataService with
-// init(), as n8n's BaseCommand does), in a temp n8n folder removed after the test file.
+// What an n8n process sets up once at start (InstanceSettings, the encryption key provider, logger,
+// BinaryDataService with init(), as n8n's BaseCommand does), in a temp n8n folder removed after
+// the test file.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,30 @@ Container.set(
 		enforceSettingsFilePermissions: false,
 	}),
 );
+
+// n8n-core encrypts credentials with keys its host hands it through the EncryptionKeyProxy (n8n:
+// its KeyManagerService, over a database table). Without key rotation turned on, n8n hands out
+// one key for writing and for reading unprefixed data: the instance's own encryption key, wrapped
+// as a data key, in the legacy format ('no-prefix', aes-256-cbc). The harness has no key store,
+// so it hands out that key and knows no other.
+let instanceKeyInfo;
+function instanceKey() {
+	instanceKeyInfo ??= {
+		id: 'instance-key',
+		value: Container.get(core.Cipher).encryptDEKWithInstanceKey(
+			Container.get(core.InstanceSettings).encryptionKey,
+		),
+		algorithm: 'aes-256-cbc',
+		format: 'no-prefix',
+	};
+	return instanceKeyInfo;
+}
+Container.get(core.EncryptionKeyProxy).setProvider({
+	getActiveKey: async () => instanceKey(),
+	getLegacyKey: async () => instanceKey(),
+	getKeyById: async (id) => (id === instanceKey().id ? instanceKey() : null),
+});
+
 Container.get(GlobalConfig).logging.level = process.env.N8N_LOG_LEVEL ?? 'warn';
 
 const services = new Map();

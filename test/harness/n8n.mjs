@@ -1,8 +1,9 @@
 // The n8n packages exactly as n8n-core itself loads them (CommonJS).
 // - Take n8n-workflow from here, never `import 'n8n-workflow'`: an ES import gets its separate
 //   ESM build, whose error classes are not the ones the nodes in dist/ and n8n-core throw.
-// - @n8n/di, @n8n/config and @n8n/backend-common must be n8n-core's own nested copies: the
-//   top-level ones are other versions (another Container, so n8n-core would never see our setup).
+// - @n8n/di, @n8n/config, @n8n/backend-common and @n8n/backend-network must be the copies
+//   n8n-core resolves: other copies in node_modules are other versions (another Container, so
+//   n8n-core would never see our setup).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -19,11 +20,10 @@ export const n8nWorkflow = requireFromCore('n8n-workflow');
 export const { Container } = requireFromCore('@n8n/di');
 export const { GlobalConfig, InstanceSettingsConfig } = requireFromCore('@n8n/config');
 export const { Logger } = requireFromCore('@n8n/backend-common');
-// Not exported by n8n-core's index: the service n8n's poller calls, and the one with a timer
-// that only a process 'exit' event (which never reaches Jest's sandbox) would stop.
-export const { TriggersAndPollers } = requireFromCore(
-	'n8n-core/dist/execution-engine/triggers-and-pollers',
-);
+// What n8n's rawBodyReader middleware runs on every request (content type, charset, disposition).
+export const { parseIncomingMessage } = requireFromCore('@n8n/backend-network');
+// Not exported by n8n-core's index: the service with a timer that only a process 'exit' event
+// (which never reaches Jest's sandbox) would stop.
 export const { SSHClientsManager } = requireFromCore(
 	'n8n-core/dist/execution-engine/ssh-clients-manager',
 );

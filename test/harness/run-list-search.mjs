@@ -14,7 +14,7 @@ import { buildWorkflow } from './workflow.mjs';
  * @returns {Promise<{ results: { name, value, url? }[], paginationToken? }>}
  */
 export async function runListSearch({ node: nodeType, method, parameter, parameters, credentials, credentialTypes, typeVersion, filter, paginationToken }) {
-	const { workflow, node, additionalData } = buildWorkflow({ nodeType, parameters, credentials, credentialTypes, typeVersion });
+	const { workflow, node, additionalData } = await buildWorkflow({ nodeType, parameters, credentials, credentialTypes, typeVersion });
 	const context = new core.LoadOptionsContext(workflow, node, additionalData, `parameters.${parameter}`);
 	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
 }

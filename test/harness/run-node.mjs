@@ -39,7 +39,7 @@ export async function runNode({
 }) {
 	await useBinaryMode(binaryMode);
 	const executionId = String(++executionCount);
-	const { workflow, node, additionalData } = buildWorkflow({
+	const { workflow, node, additionalData } = await buildWorkflow({
 		nodeType,
 		parameters,
 		credentials,

@@ -90,15 +90,7 @@ export async function startWebhookHost({
 	await once(server, 'listening');
 	const baseUrl = `http://127.0.0.1:${server.address().port}`;
 
-	const { workflow, node, additionalData } = buildWorkflow({
-		nodeType,
-		parameters,
-		credentials,
-		credentialTypes,
-		staticData,
-		baseUrl,
-	});
-	const webhooks = nodeWebhooks(workflow, node, additionalData);
+	let workflow, node, additionalData, webhooks;
 	const callWebhookMethod = async (webhookData, method, mode, activation) => {
 		const fn = nodeType.webhookMethods?.[webhookData.webhookDescription.name]?.[method];
 		if (!fn) return undefined;
@@ -107,6 +99,15 @@ export async function startWebhookHost({
 		);
 	};
 	try {
+		({ workflow, node, additionalData } = await buildWorkflow({
+			nodeType,
+			parameters,
+			credentials,
+			credentialTypes,
+			staticData,
+			baseUrl,
+		}));
+		webhooks = nodeWebhooks(workflow, node, additionalData);
 		for (const webhookData of webhooks) {
 			const responseMode = workflow.expression.getSimpleParameterValue(
 				node,
@@ -156,6 +157,7 @@ export async function startWebhookHost({
 		}
 
 		let result;
+		const closeFunctions = [];
 		try {
 			const context = new core.WebhookContext(
 				workflow,
@@ -163,7 +165,7 @@ export async function startWebhookHost({
 				{ ...additionalData, httpRequest: req, httpResponse: res },
 				mode,
 				webhookData,
-				[],
+				closeFunctions,
 				null,
 			);
 			result = await nodeType.webhook.call(context);
@@ -176,6 +178,9 @@ export async function startWebhookHost({
 				? error.message
 				: 'Workflow Webhook Error: Workflow could not be started!';
 			return sendError(res, 500, { code: 0, message });
+		} finally {
+			// n8n 2.41's WebhookService.runWebhook: what the node registered runs, failures are only logged
+			await Promise.allSettled(closeFunctions.map(async (close) => await close()));
 		}
 
 		delivery.workflowData = result.workflowData;
@@ -187,8 +192,8 @@ export async function startWebhookHost({
 				result.webhookResponse ?? { message: 'Webhook call received' },
 			);
 		}
-		// onReceived, exactly as n8n 2.8 does it: note that a description without `responseData`
-		// evaluates to 'firstEntryJson', which n8n then sends as the body.
+		// onReceived, exactly as n8n 2.8 and 2.41 do it: note that a description without
+		// `responseData` evaluates to 'firstEntryJson', which n8n then sends as the body.
 		const responseData = evaluate(webhookDescription.responseData, 'firstEntryJson');
 		let body = { message: 'Workflow was started' };
 		if (responseData === 'noData') body = undefined;
@@ -197,10 +202,9 @@ export async function startWebhookHost({
 		return send(res, responseCode, body);
 	}
 
-	server.on('request', (rawReq, rawRes) => {
+	async function handle(rawReq, res) {
 		const url = new URL(rawReq.url, baseUrl);
 		const req = asExpressRequest(rawReq, url);
-		const res = asExpressResponse(rawRes);
 		const webhookData = webhooks.find(
 			(w) => w.httpMethod === req.method && url.pathname === `/webhook/${w.path}`,
 		);
@@ -221,12 +225,19 @@ export async function startWebhookHost({
 		res.on('finish', () => {
 			delivery.status = res.statusCode;
 		});
-		useBinaryMode(binaryMode)
-			.then(() => deliver(req, res, webhookData, delivery))
-			.catch((error) => {
-				delivery.error ??= error;
-				sendError(res, 500, { code: 0, message: error.message });
-			});
+		try {
+			await useBinaryMode(binaryMode);
+			await deliver(req, res, webhookData, delivery);
+		} catch (error) {
+			delivery.error ??= error;
+			throw error;
+		}
+	}
+
+	server.on('request', (rawReq, rawRes) => {
+		const res = asExpressResponse(rawRes);
+		// A fault of the harness itself still answers, rather than leaving the client waiting.
+		handle(rawReq, res).catch((error) => sendError(res, 500, { code: 0, message: error.message }));
 	});
 
 	const urlOf = (webhookData) => `${baseUrl}/webhook/${webhookData.path}`;

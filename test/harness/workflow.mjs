@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { n8nWorkflow } from './n8n.mjs';
 import { HarnessCredentialsHelper, credentialsReference } from './credentials-helper.mjs';
+// The set-up of the n8n process (encryption key provider, …) that encrypting credentials needs.
+import './instance.mjs';
 
 const { Workflow, NodeHelpers } = n8nWorkflow;
 
@@ -49,7 +51,7 @@ const unavailable = (what) => async () => {
  * @param {string} [options.executionId]
  * @param {number} [options.typeVersion] the node's typeVersion (default: its newest)
  */
-export function buildWorkflow({
+export async function buildWorkflow({
 	nodeType,
 	parameters = {},
 	credentials = {},
@@ -87,7 +89,7 @@ export function buildWorkflow({
 	});
 
 	const additionalData = {
-		credentialsHelper: new HarnessCredentialsHelper(credentialTypes, credentials, workflow),
+		credentialsHelper: await HarnessCredentialsHelper.create(credentialTypes, credentials, workflow),
 		executionId,
 		currentNodeExecutionIndex: 0,
 		instanceBaseUrl: baseUrl,

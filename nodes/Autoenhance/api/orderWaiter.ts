@@ -19,8 +19,9 @@ interface WaitingPhoto {
 /**
  * Waits for the photos of one order together: one read of the order settles every photo it lists
  * (a photo is done when its status says so, as in `waitForImage`), however many there are. Each
- * photo keeps its own schedule and deadline (First Check After, Max Wait, On Timeout); the order
- * is read when the first of them is due, and that read counts as a check for every photo it lists.
+ * photo keeps its own schedule and deadline (First Check After, Max Wait, On Timeout), and each
+ * read counts as a check for every photo it lists. The reads come as often as the photos' own
+ * checks together would (see `nextReadAt`), so many photos are seen sooner than one alone.
  */
 export interface OrderWaiter {
 	/** The image once finished; or its last state when Max Wait passed and On Timeout says so. */
@@ -37,6 +38,8 @@ interface Waiter extends WaitingPhoto {
 	startedAt: number;
 	deadline: number;
 	nextCheckAt: number;
+	/** The gap to its next check as it would poll alone (`checkGap`); 0 before its first check, which is due at once. */
+	gapMs: number;
 	settle: { resolve(image: ApiImage): void; reject(error: Error): void };
 }
 
@@ -46,11 +49,20 @@ export function createOrderWaiter(context: IExecuteFunctions, orderId: string): 
 	let running = false;
 
 	const dueAt = (waiter: Waiter) => Math.min(waiter.nextCheckAt, waiter.deadline);
-	/** Reads of the order come no closer together than the shortest First Check After among the waiting photos. */
+	/**
+	 * When the order is next read. Polled each on its own, the waiting photos would together send
+	 * Σ 1/gap checks a second; one read serves them all, so it comes at that rate, every
+	 * 1 / Σ (1/gap) after the last, and no later than any photo's own next check or deadline. One
+	 * photo waiting is read exactly as on its own (a fifth of the time waited apart); many are read
+	 * every First Check After. Reads never outnumber the checks the photos would make alone, and come
+	 * no closer together than the shortest First Check After among them.
+	 */
 	const nextReadAt = () => {
 		const all = [...waiting.values()];
 		const minimumGap = Math.min(...all.map((waiter) => waiter.settings.firstIntervalSeconds * 1000));
-		return Math.max(Math.min(...all.map(dueAt)), lastReadAt + minimumGap);
+		// A gap of 0 (not checked yet) makes the rate infinite and the shared gap 0: due at once.
+		const sharedGap = 1 / all.reduce((rate, waiter) => rate + 1 / waiter.gapMs, 0);
+		return Math.max(lastReadAt + minimumGap, Math.min(lastReadAt + sharedGap, ...all.map(dueAt)));
 	};
 
 	const finish = (waiter: Waiter, outcome: { image: ApiImage } | { error: Error }) => {
@@ -66,7 +78,8 @@ export function createOrderWaiter(context: IExecuteFunctions, orderId: string): 
 		const subject = `image "${waiter.imageId}"`;
 		if (progress !== 'pending') return finish(waiter, { error: failedError(context, subject, progress.failed, waiter.itemIndex) });
 		waiter.image = image;
-		waiter.nextCheckAt = checkedAt + checkGap(waiter.settings, checkedAt - waiter.startedAt);
+		waiter.gapMs = checkGap(waiter.settings, checkedAt - waiter.startedAt);
+		waiter.nextCheckAt = checkedAt + waiter.gapMs;
 	};
 
 	const timeOutOverdue = () => {
@@ -140,6 +153,7 @@ export function createOrderWaiter(context: IExecuteFunctions, orderId: string): 
 					startedAt,
 					deadline: startedAt + photo.settings.maxWaitSeconds * 1000,
 					nextCheckAt: startedAt,
+					gapMs: 0,
 					settle: { resolve, reject },
 				});
 			});

@@ -133,6 +133,45 @@ describe('One New Order for This Run (the default of version 2)', () => {
 	});
 });
 
+describe('How often the order is read', () => {
+	const PROCESSING_MS = 4000;
+	/** Each read of the order after the first: when it came and the gap since the one before, in ms from the first. */
+	const orderReads = () => {
+		const times = apiRequests('GET', ORDER_READ).map((request) => request.at).sort((a, b) => a - b);
+		return times.slice(1).map((at, index) => ({ at: at - times[0], after: times[index] - times[0], gap: at - times[index] }));
+	};
+	/**
+	 * The reads between 2 s and the photos' finish, where a fifth of the time waited (0.4–0.8 s) is
+	 * well over First Check After (0.2 s). Times are when the fake saw each read: a few tens of ms
+	 * of jitter on a busy machine.
+	 */
+	const lateReads = () => orderReads().filter((read) => read.after >= 2000 && read.at < PROCESSING_MS - 200);
+	const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+	beforeEach(() => fake.configure({ processingMs: PROCESSING_MS, processingSpreadMs: 0 }));
+
+	test('one photo: the order is read as that photo alone would be checked, a fifth of the time waited apart', async () => {
+		await runImage(fake, 'enhance', { options: quickPolls }, { ...V2, items: photoItems(1) });
+		const reads = lateReads();
+		expect(reads.length).toBeGreaterThanOrEqual(2);
+		for (const read of reads) {
+			expect(read.gap).toBeGreaterThanOrEqual(read.after * 0.2 - 60);
+			expect(read.gap).toBeLessThan(read.after * 0.2 + 150);
+		}
+	});
+
+	test('many photos: the order is read every First Check After, as often as their own checks together would allow', async () => {
+		// Twelve photos checked alone would send 12 checks every fifth of the time waited (0.4–0.8 s
+		// here); one read serves all twelve, so it comes every First Check After (0.2 s), no closer.
+		// Reading when the first photo is due instead, the gaps here would be 0.4 s and more.
+		await runImage(fake, 'enhance', { options: quickPolls }, { ...V2, items: photoItems(12) });
+		const reads = lateReads();
+		expect(reads.length).toBeGreaterThanOrEqual(6);
+		expect(median(reads.map((read) => read.gap))).toBeLessThan(FIRST_CHECK_SECONDS * 1000 + 100);
+		for (const read of orderReads()) expect(read.gap).toBeGreaterThanOrEqual(FIRST_CHECK_SECONDS * 1000 - 60);
+	});
+});
+
 describe('Existing Order and One Order per Image', () => {
 	test('Existing Order: the photos go into the chosen order and are waited for by order', async () => {
 		const orderId = 'listing-7';
