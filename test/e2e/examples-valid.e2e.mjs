@@ -1,7 +1,8 @@
 // Every example workflow against the n8n used end to end, without running it: each node type
 // exists there at the node's typeVersion, each parameter (and each option set inside a collection)
-// is one that node's description defines and shows for the other values set, and each
-// connection joins nodes that exist.
+// is one that node's description defines and shows for the other values set, each Autoenhance
+// node is the node's newest version (what a user adding it today gets), and each connection joins
+// nodes that exist.
 import { loadExamples } from '../../devkit/examples.mjs';
 import { describe as describeNode, loadNodeCatalog, n8nWorkflow } from './node-catalog.mjs';
 
@@ -46,6 +47,14 @@ test.each(cases)('%s: every parameter is defined by its node at that typeVersion
 		return description ? undefinedParameters(node, description).map((name) => `${node.name}: ${name}`) : [];
 	});
 	expect(problems).toEqual([]);
+});
+
+test.each(cases)('%s: every Autoenhance node is at its newest typeVersion (version 1 is covered by saved-version-1)', (_file, workflow) => {
+	const newest = (type) => Math.max(...catalog.get(type).flatMap((description) => [description.version].flat()));
+	const older = workflow.nodes
+		.filter((node) => node.type.startsWith('n8n-nodes-autoenhance.') && node.typeVersion !== newest(node.type))
+		.map((node) => `${node.name}: v${node.typeVersion}, newest v${newest(node.type)}`);
+	expect(older).toEqual([]);
 });
 
 test.each(cases)('%s: every connection joins two nodes of the workflow', (_file, workflow) => {
