@@ -96,19 +96,20 @@ export const ordersCase = {
 			`${(figure.perPhoto - figure.statusPerPhoto).toFixed(2)} other; ${figure.statusChecks} status checks in all), ` +
 			`${seconds(figure.ms)} (${times(figure.ms / idealMs)} ideal), +${megabytes(figure.peakMB)}, ${figure.orders} order(s)`;
 		// Status checks that do not grow with the photos: fewer than one a photo, where each photo
-		// polled on its own needs several.
+		// polled on its own needs several. Time is held to the fair ideal: the plain one leaves out
+		// the upload of the photo that finishes last, 0.3–1.9 s among 100 (bench/README.md, case 5).
 		const checks = {
 			[`≤ ${MAX_REQUESTS_PER_PHOTO} API requests a photo`]: our.perPhoto <= MAX_REQUESTS_PER_PHOTO,
 			'< 1 status check a photo': our.statusChecks < photos,
 			'time ≤ version 1': our.ms <= version1.ms,
-			[`time ≤ ${MAX_OF_IDEAL}× ideal`]: our.ms <= MAX_OF_IDEAL * idealMs,
+			[`time ≤ ${MAX_OF_IDEAL}× fair ideal`]: ofFairIdeal(samples.ours) <= MAX_OF_IDEAL,
 		};
 		const failed = Object.keys(checks).filter((check) => !checks[check]);
 		return {
 			ours: `version 2: ${text(our)}`,
 			baseline: `version 1: ${text(version1)}; HTTP Request chain: ${text(chain)}`,
 			ratio: `${times(our.perPhoto / version1.perPhoto)} requests, ${times(our.ms / version1.ms)} time of version 1`,
-			target: `≤ ${MAX_REQUESTS_PER_PHOTO} API requests a photo, < 1 status check a photo, time ≤ version 1 and ≤ ${MAX_OF_IDEAL}× ideal ${seconds(idealMs)}`,
+			target: `≤ ${MAX_REQUESTS_PER_PHOTO} API requests a photo, < 1 status check a photo, time ≤ version 1 and ≤ ${MAX_OF_IDEAL}× fair ideal`,
 			pass: failed.length === 0,
 			note:
 				`ideal ${seconds(idealMs)} = slowest processing ${seconds(processingMs + processingSpreadMs)} + one download; ` +
