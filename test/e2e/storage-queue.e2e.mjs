@@ -3,8 +3,8 @@
 // PostgreSQL (database binary mode), executions run on a worker. The Drive Trigger polls from
 // main and hands each execution to the worker; the Dropbox example is run from the editor's
 // endpoint with manual executions offloaded to workers. Unverified packages are enabled as n8n 3.0
-// requires; SSRF protection stays off here: with it on, the Drive and Dropbox runs through the
-// stand-ins' proxy failed (queue.e2e.mjs runs queue mode with it on).
+// requires; SSRF protection stays off here (why: beside `env` below), while queue.e2e.mjs runs
+// queue mode with it on.
 import { loadExamples, prepareExampleHome } from '../../devkit/examples.mjs';
 import { startFakeAutoenhance } from '../../devkit/fake-autoenhance/index.mjs';
 import { importCredential, publishWorkflow, setupOwner } from '../../devkit/n8n/index.mjs';
